@@ -1,0 +1,27 @@
+import { PGlite } from '@electric-sql/pglite';
+import type { Database, QueryResult, Queryable, SqlValue } from './database';
+
+/**
+ * Embedded PostgreSQL (PGlite) in a data directory, or in memory when `dataDir` is null.
+ * One process owns it; PGlite runs one statement at a time and serialises transactions.
+ */
+export async function openPgliteDatabase(dataDir: string | null): Promise<Database> {
+  const pg = dataDir ? await PGlite.create(dataDir) : await PGlite.create();
+  const wrap = (q: Pick<PGlite, 'query'>): Queryable => ({
+    async query<Row>(sql: string, params: readonly SqlValue[] = []): Promise<QueryResult<Row>> {
+      const r = await q.query<Row>(sql, params as unknown[]);
+      // PGlite reports affectedRows 0 for SELECT; rows tell then.
+      return { rows: r.rows, rowCount: r.rows.length > 0 ? r.rows.length : (r.affectedRows ?? 0) };
+    },
+  });
+  const self = wrap(pg);
+  return {
+    kind: 'pglite',
+    query: self.query,
+    transaction: <T>(fn: (tx: Queryable) => Promise<T>) => pg.transaction((tx) => fn(wrap(tx))),
+    exec: async (sql: string) => {
+      await pg.exec(sql);
+    },
+    close: () => pg.close(),
+  };
+}

@@ -1,0 +1,114 @@
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import type { Logger } from 'pino';
+import { parseOrThrow } from '../../domain/zod-issues';
+import { requestHash, checkIdempotencyKey, claimIdempotencyKey, completeIdempotencyKey, releaseIdempotencyKey } from './idempotency';
+import type { Hub } from '../hub';
+import { authenticate } from './authenticate';
+import type { AuthContext } from './auth-context';
+import { notFoundBody, toErrorResponse } from './error-response';
+import type { AnyRoute, RouteResult } from './route';
+
+export const BODY_LIMIT_BYTES = 20 * 1024 * 1024;
+
+const NO_AUTH: AuthContext = {
+  workspaceId: '',
+  workspaceName: '',
+  defaultCountry: null,
+  userId: '',
+  userName: '',
+  role: 'agent',
+  keyId: '',
+};
+
+function send(reply: FastifyReply, result: RouteResult, fallbackStatus: number): void {
+  if (result === null) return;
+  if (result.headers) reply.headers(result.headers);
+  reply.code(result.status ?? fallbackStatus);
+  if (result.body === undefined) reply.send();
+  else reply.send(result.body);
+}
+
+/**
+ * The Fastify application over the given routes. Every answer that is not a success has the
+ * error shape; content can never make it a 500.
+ */
+export function buildApp(hub: Hub, routes: readonly AnyRoute[], logger: Logger): FastifyInstance {
+  const app = Fastify({
+    loggerInstance: logger as FastifyBaseLogger,
+    bodyLimit: BODY_LIMIT_BYTES,
+    disableRequestLogging: false,
+    return503OnClosing: true,
+    maxParamLength: 500,
+  });
+
+  // JSON: an empty body reads as no body (so POST /block with a JSON content type works).
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_req, text, done) => {
+    const s = typeof text === 'string' ? text : text.toString('utf8');
+    if (s.trim() === '') return done(null, undefined);
+    try {
+      done(null, JSON.parse(s));
+    } catch {
+      const err = new Error('The request body is not valid JSON') as Error & { statusCode: number; code: string };
+      err.statusCode = 400;
+      err.code = 'FST_ERR_CTP_INVALID_JSON_BODY';
+      done(err, undefined);
+    }
+  });
+  app.addContentTypeParser(['text/csv', 'text/plain'], { parseAs: 'string' }, (_req, text, done) => done(null, text));
+
+  app.setErrorHandler((error, request, reply) => {
+    const r = toErrorResponse(error);
+    if (r.status >= 500) request.log.error({ err: error }, 'request failed');
+    void reply.code(r.status).send(r.body);
+  });
+  app.setNotFoundHandler((request, reply) => {
+    void reply.code(404).send(notFoundBody(request.method, request.url));
+  });
+
+  for (const route of routes) {
+    app.route({
+      method: route.method,
+      url: route.url,
+      handler: async (request: FastifyRequest, reply: FastifyReply) => {
+        const auth = route.authenticated === false ? NO_AUTH : await authenticate(hub.db, request);
+        const params = route.params ? parseOrThrow(route.params, request.params, 'params') : request.params;
+        const query = route.query ? parseOrThrow(route.query, request.query ?? {}, 'query') : request.query;
+        const body = route.csvBody
+          ? request.body
+          : route.body
+            ? parseOrThrow(route.body, request.body ?? {}, '')
+            : request.body;
+        const ctx = { auth, body, query, params, request, reply };
+
+        const rawKey = request.headers['idempotency-key'];
+        const key = typeof rawKey === 'string' ? rawKey : undefined;
+        if (key === undefined || route.method !== 'POST' || route.idempotent === false || route.authenticated === false) {
+          send(reply, await route.handler(ctx), route.success.status);
+          return reply;
+        }
+        checkIdempotencyKey(key);
+        const hash = requestHash(route.method, request.url, request.body);
+        const replay = await claimIdempotencyKey(hub.db, auth.workspaceId, key, hash);
+        if (replay) {
+          reply.header('idempotent-replayed', 'true');
+          send(reply, { status: replay.status, body: replay.body }, replay.status);
+          return reply;
+        }
+        try {
+          const result = await route.handler(ctx);
+          const status = result?.status ?? route.success.status;
+          await completeIdempotencyKey(hub.db, auth.workspaceId, key, { status, body: result?.body ?? null });
+          send(reply, result, route.success.status);
+        } catch (e) {
+          const r = toErrorResponse(e);
+          if (r.status >= 500) await releaseIdempotencyKey(hub.db, auth.workspaceId, key);
+          else await completeIdempotencyKey(hub.db, auth.workspaceId, key, r);
+          throw e;
+        }
+        return reply;
+      },
+    });
+  }
+  return app;
+}
