@@ -130,6 +130,7 @@ function evaluateCondition(c: FilterCondition, subject: FilterSubject, ctx: Filt
         case 'startsWith':
           return v !== null && v.startsWith(asciiFold(c.value));
       }
+      /* istanbul ignore next -- exhaustive */
       return unreachable(c);
     }
     case 'id': {
@@ -149,6 +150,7 @@ function evaluateCondition(c: FilterCondition, subject: FilterSubject, ctx: Filt
         case 'notIn':
           return !(v !== null && c.value.includes(v));
       }
+      /* istanbul ignore next -- exhaustive */
       return unreachable(c);
     }
     case 'boolean': {
@@ -164,6 +166,7 @@ function evaluateCondition(c: FilterCondition, subject: FilterSubject, ctx: Filt
         case 'isNot':
           return !(v !== null && v === c.value);
       }
+      /* istanbul ignore next -- exhaustive */
       return unreachable(c);
     }
     case 'number':
@@ -179,6 +182,7 @@ function evaluateCondition(c: FilterCondition, subject: FilterSubject, ctx: Filt
     case 'channels':
       return evaluateChannels(c, subject, ctx);
   }
+  /* istanbul ignore next -- exhaustive */
   return unreachable(c);
 }
 

@@ -94,7 +94,8 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
 function describe(v: unknown): string {
   if (v === null) return 'null';
   if (Array.isArray(v)) return 'an array';
-  return typeof v === 'object' ? 'an object' : `${typeof v} ${JSON.stringify(v)}`;
+  if (typeof v === 'object') return 'an object';
+  return typeof v === 'string' ? `string ${JSON.stringify(v)}` : `${typeof v} ${String(v)}`;
 }
 
 const GROUP_KEYS = ['and', 'or', 'not'] as const;
@@ -192,14 +193,14 @@ function valueShapeHint(spec: FilterFieldSpec, op: FilterOperator): string {
     case 'hasAny':
     case 'hasAll':
     case 'hasNone':
-      return `a non-empty array of ${one}s`;
+      return `a non-empty array, each item ${one}`;
     case 'between':
-      return `an array [from, to] of two ${one}s, both included`;
+      return `an array [from, to], both included, each ${one}`;
     case 'withinLast':
     case 'moreThan':
-      return 'a duration such as 30m, 12h, 7d or 2w';
+      return scalarHint('duration');
     default:
-      return `a ${one}`;
+      return one;
   }
 }
 
@@ -208,21 +209,21 @@ function scalarHint(type: FilterValueType): string {
     case 'text':
     case 'id':
     case 'enum':
-      return 'string';
+      return 'a string';
     case 'number':
-      return 'number';
+      return 'a number';
     case 'boolean':
-      return 'boolean';
+      return 'true or false';
     case 'date':
-      return 'date YYYY-MM-DD';
+      return 'a date YYYY-MM-DD';
     case 'datetime':
-      return 'ISO 8601 date-time with time zone';
+      return 'an ISO 8601 date-time with time zone';
     case 'tags':
-      return 'tag name';
+      return 'a tag name';
     case 'channels':
-      return 'channel id or channel type';
+      return 'a channel id or channel type';
     case 'duration':
-      return 'duration such as 30m, 12h, 7d or 2w';
+      return 'a duration such as 30m, 12h, 7d or 2w';
   }
 }
 
@@ -345,7 +346,7 @@ function scalar(spec: FilterFieldSpec, op: FilterOperator, raw: unknown, path: s
     }
     case 'datetime': {
       const ms = typeof raw === 'string' ? parseInstant(raw.trim()) : null;
-      if (ms !== null && !Number.isNaN(new Date(ms).getTime())) return new Date(ms).toISOString();
+      if (ms !== null) return new Date(ms).toISOString();
       return fail(
         state,
         path,

@@ -41,8 +41,7 @@ export function parseInstant(text: string): number | null {
   // Date.UTC maps years 0–99 to 1900–1999; fix the year explicitly.
   const fixed = new Date(local);
   fixed.setUTCFullYear(Number(y));
-  const result = fixed.getTime() - offsetMinutes * 60_000;
-  return Number.isNaN(result) ? null : result;
+  return fixed.getTime() - offsetMinutes * 60_000;
 }
 
 /** The UTC calendar date (`YYYY-MM-DD`) of an instant in epoch milliseconds. */

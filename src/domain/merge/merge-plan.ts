@@ -2,12 +2,12 @@ import type { Contact, CustomFieldValue } from '../contact';
 import { PROFILE_FIELDS } from '../contact';
 import { displayName } from '../display-name';
 import { fieldError } from '../errors';
+import { tagKey, uniqueTags } from '../tag-name';
 import { assertAggregateConsistent, type ContactAggregate } from './contact-aggregate';
 import { compareInstants, isLater } from './instant';
 import { type MergeChoices, parseMergeChoices, resolveMergeSource } from './merge-choices';
 import { CUSTOM_FIELD_PREFIX, MERGE_STATE_FIELDS, type MergeFieldPath, readField, writeField } from './merge-fields';
 import type { MergeFieldWrite, MergeRecord } from './merge-record';
-import { compareTags, tagKey } from './tag-order';
 
 /** Result of planning a merge: the surviving aggregate and the record of what changed. */
 export interface MergePlan {
@@ -81,7 +81,7 @@ function mergeState(merged: Contact, p: Contact, s: Contact): Contact {
   return out;
 }
 
-/** The secondary's tags the primary lacks (case-insensitive), in the secondary's spelling. */
+/** The secondary's tags the primary lacks (case-insensitive, by `tagKey`), in the secondary's spelling. */
 function tagsToAdd(primaryTags: string[], secondaryTags: string[]): string[] {
   const have = new Set(primaryTags.map(tagKey));
   const added: string[] = [];
@@ -100,7 +100,8 @@ function tagsToAdd(primaryTags: string[], secondaryTags: string[]): string[] {
  *
  * - Profile and custom fields: the caller's `choices`, else the primary's value when it has
  *   one (booleans always count), else the secondary's.
- * - Tags are united case-insensitively (the primary's spelling kept), sorted case-insensitively.
+ * - Tags are united case-insensitively (`tagKey`; the primary's spelling kept) and sorted
+ *   like `uniqueTags` does.
  * - All identities and messages of the secondary move to the primary (`contactId` changes).
  * - `createdAt` = the earlier; `lastInteractionAt` (with `lastInteractedChannelId`) and
  *   `lastIncomingAt` = the later; blocked if either is blocked (`blockedAt` the earlier block);
@@ -130,7 +131,7 @@ export function planMerge(
   const addedTags = tagsToAdd(p.tags, s.tags);
   contact = {
     ...contact,
-    tags: [...p.tags, ...addedTags].sort(compareTags),
+    tags: uniqueTags([...p.tags, ...addedTags]),
     displayName: displayName(contact),
     updatedAt: now,
   };

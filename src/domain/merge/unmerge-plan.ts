@@ -2,11 +2,11 @@ import type { Contact } from '../contact';
 import { displayName } from '../display-name';
 import { DomainError } from '../errors';
 import type { Message } from '../message';
+import { tagKey } from '../tag-name';
 import { assertAggregateConsistent, type ContactAggregate } from './contact-aggregate';
 import { compareInstants, isLater } from './instant';
 import { type MergeFieldPath, readField, restoreField } from './merge-fields';
 import type { MergeRecord } from './merge-record';
-import { tagKey } from './tag-order';
 
 /** Result of planning an unmerge. */
 export interface UnmergePlan {

@@ -105,7 +105,12 @@ const customValueArbs: Record<string, fc.Arbitrary<CustomFieldValue>> = {
 const customFieldsArb: fc.Arbitrary<Record<string, CustomFieldValue>> = fc.record(
   Object.fromEntries(Object.entries(customValueArbs).map(([k, arb]) => [k, nullable(arb)])),
   { requiredKeys: [] },
-);
+).map((record) => {
+  // Absent keys stay absent (not undefined), like a value read back from JSON.
+  const out: Record<string, CustomFieldValue> = {};
+  for (const [k, v] of Object.entries(record)) if (v !== undefined) out[k] = v;
+  return out;
+});
 
 const tagsArb = fc
   .oneof(fc.constant([]), fc.subarray(TEST_TAGS))

@@ -1,5 +1,5 @@
 import { DomainError, type ErrorDetail } from '../../../src/domain/errors';
-import { MAX_FILTER_CONDITIONS, MAX_FILTER_DEPTH, type Filter } from '../../../src/domain/filter/filter-schema';
+import { isFilterCondition, MAX_FILTER_CONDITIONS, MAX_FILTER_DEPTH, type Filter } from '../../../src/domain/filter/filter-schema';
 import { filterConditions, filterMentionsField, validateFilter } from '../../../src/domain/filter/filter-validation';
 import { TEST_CUSTOM_FIELDS } from './arbitraries';
 
@@ -146,9 +146,15 @@ describe('validateFilter: conditions', () => {
 
   it.each([
     ['firstName', 'is', 'a string'],
-    ['tags', 'hasAny', 'a non-empty array of tag names'],
-    ['customFields.score', 'between', 'an array [from, to] of two numbers, both included'],
+    ['tags', 'hasAny', 'a non-empty array, each item a tag name'],
+    ['customFields.score', 'between', 'an array [from, to], both included, each a number'],
     ['createdAt', 'withinLast', 'a duration such as 30m, 12h, 7d or 2w'],
+    ['createdAt', 'is', 'an ISO 8601 date-time with time zone'],
+    ['customFields.birthday', 'lt', 'a date YYYY-MM-DD'],
+    ['customFields.vip', 'is', 'true or false'],
+    ['channels', 'hasAll', 'a non-empty array, each item a channel id or channel type'],
+    ['timeSinceLastIncoming', 'gt', 'a duration such as 30m, 12h, 7d or 2w'],
+    ['assignee', 'in', 'a non-empty array, each item a string'],
   ])('%s %s without a value says what it needs', (field, operator, hint) => {
     expect(oneError(cond(field, operator))).toEqual({ path: 'filter.value', message: `operator "${operator}" needs a value (${hint})` });
   });
@@ -169,16 +175,16 @@ describe('validateFilter: values', () => {
     ['firstName', 'contains', '  ', 'filter.value', 'expected a string; got an empty string'],
     ['firstName', 'is', 'x'.repeat(1001), 'filter.value', 'text is longer than 1000 characters'],
     ['firstName', 'is', 'a\u0000b', 'filter.value', 'text must not contain NUL characters'],
-    ['firstName', 'in', 'Ana', 'filter.value', 'operator "in" needs a non-empty array of strings; got string "Ana"'],
-    ['firstName', 'in', [], 'filter.value', 'operator "in" needs a non-empty array of strings; got an array'],
+    ['firstName', 'in', 'Ana', 'filter.value', 'operator "in" needs a non-empty array, each item a string; got string "Ana"'],
+    ['firstName', 'in', [], 'filter.value', 'operator "in" needs a non-empty array, each item a string; got an array'],
     ['firstName', 'in', ['Ana', null], 'filter.value[1]', 'expected a string; got null'],
     ['assignee', 'is', {}, 'filter.value', 'expected an id (a non-empty string); got an object'],
     ['conversationStatus', 'is', 'pending', 'filter.value', '"pending" is not an option of enum field "conversationStatus"; use one of: open, closed'],
     ['customFields.plan', 'in', ['Pro', 'Gold'], 'filter.value[1]', '"Gold" is not an option of enum field "customFields.plan"; use one of: Free, Pro, Enterprise'],
     ['customFields.score', 'gt', 'ten', 'filter.value', 'expected a number; got string "ten"'],
-    ['customFields.score', 'gt', Number.NaN, 'filter.value', 'expected a number; got number null'],
+    ['customFields.score', 'gt', Number.NaN, 'filter.value', 'expected a number; got number NaN'],
     ['customFields.score', 'lt', '1e999', 'filter.value', 'expected a number; got string "1e999"'],
-    ['customFields.score', 'between', [1], 'filter.value', 'operator "between" needs an array [from, to] of two numbers, both included; got an array'],
+    ['customFields.score', 'between', [1], 'filter.value', 'operator "between" needs an array [from, to], both included, each a number; got an array'],
     ['customFields.score', 'between', [5, 1], 'filter.value', 'the range starts after it ends: 5 > 1'],
     ['customFields.score', 'between', [1, 'x'], 'filter.value[1]', 'expected a number; got string "x"'],
     ['blocked', 'is', 'yes', 'filter.value', 'expected true or false; got string "yes"'],
@@ -253,5 +259,7 @@ describe('filterMentionsField / filterConditions', () => {
 
   it('lists conditions left to right', () => {
     expect(filterConditions(tree).map((c) => c.field)).toEqual(['firstName', 'tags', 'blocked']);
+    expect(filterConditions(tree).every(isFilterCondition)).toBe(true);
+    expect(isFilterCondition(tree)).toBe(false);
   });
 });
