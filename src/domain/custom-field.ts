@@ -20,3 +20,6 @@ export interface CustomFieldDefinition {
   /** Allowed options, for `list` only. */
   options: string[] | null;
 }
+
+/** How filters, merge choices and field paths name a custom field: `customFields.<key>`. */
+export const CUSTOM_FIELD_PREFIX = 'customFields.';

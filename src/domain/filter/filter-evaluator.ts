@@ -46,7 +46,8 @@ import type { Channel } from '../channel';
 import type { Contact } from '../contact';
 import { asciiFold } from './ascii-fold';
 import { parseDuration } from './duration';
-import { CUSTOM_FIELD_PREFIX, STANDARD_FILTER_FIELDS } from './filter-fields';
+import { CUSTOM_FIELD_PREFIX } from '../custom-field';
+import { STANDARD_FILTER_FIELDS } from './filter-fields';
 import {
   type ChannelsCondition,
   type DateCondition,

@@ -4,7 +4,7 @@ import type { CustomFieldDefinition, CustomFieldType } from '../custom-field';
 import type { FilterValueType } from './filter-schema';
 
 /** Prefix of custom field names in filters: `customFields.<key>`. */
-export const CUSTOM_FIELD_PREFIX = 'customFields.';
+import { CUSTOM_FIELD_PREFIX } from '../custom-field';
 
 /** Normalisation applied to `is`/`isNot`/`in`/`notIn` values of a text field. */
 export type TextNormalization = 'email' | 'phone';

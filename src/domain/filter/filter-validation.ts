@@ -1,12 +1,11 @@
 /** Validation and normalisation of filter trees, plus small queries over validated trees. */
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
-import type { CustomFieldDefinition } from '../custom-field';
+import { CUSTOM_FIELD_PREFIX, type CustomFieldDefinition } from '../custom-field';
 import { type ErrorDetail, isDomainError, validationErrors } from '../errors';
 import { CHANNEL_TYPES } from '../channel';
 import { asciiFold } from './ascii-fold';
 import { normalizeDuration, parseDuration } from './duration';
 import {
-  CUSTOM_FIELD_PREFIX,
   type FilterFieldSpec,
   resolveFilterField,
   STANDARD_FILTER_FIELD_NAMES,

@@ -19,7 +19,7 @@ export type MergeStateField = (typeof MERGE_STATE_FIELDS)[number];
 /** Path of a field a merge can write: a profile field, a state field, or `customFields.<key>`. */
 export type MergeFieldPath = ProfileField | MergeStateField | `customFields.${string}`;
 
-export const CUSTOM_FIELD_PREFIX = 'customFields.';
+import { CUSTOM_FIELD_PREFIX } from '../custom-field';
 
 const FIXED_FIELDS: ReadonlySet<string> = new Set<string>([...PROFILE_FIELDS, ...MERGE_STATE_FIELDS]);
 

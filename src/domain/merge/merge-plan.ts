@@ -6,7 +6,8 @@ import { tagKey, uniqueTags } from '../tag-name';
 import { assertAggregateConsistent, type ContactAggregate } from './contact-aggregate';
 import { compareInstants, isLater } from './instant';
 import { type MergeChoices, parseMergeChoices, resolveMergeSource } from './merge-choices';
-import { CUSTOM_FIELD_PREFIX, MERGE_STATE_FIELDS, type MergeFieldPath, readField, writeField } from './merge-fields';
+import { CUSTOM_FIELD_PREFIX } from '../custom-field';
+import { MERGE_STATE_FIELDS, type MergeFieldPath, readField, writeField } from './merge-fields';
 import type { MergeFieldWrite, MergeRecord } from './merge-record';
 
 /** Result of planning a merge: the surviving aggregate and the record of what changed. */
