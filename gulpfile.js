@@ -1,8 +1,8 @@
 const { src, dest } = require('gulp');
 
-// Node and credential icons live beside their TypeScript sources; tsc does not copy them.
+// Icons and codex files (*.node.json) live beside their TypeScript sources; tsc does not copy them.
 function buildIcons() {
-  return src(['nodes/**/*.{png,svg}', 'credentials/**/*.{png,svg}'], { base: '.', encoding: false }).pipe(
+  return src(['nodes/**/*.{png,svg}', 'nodes/**/*.node.json', 'credentials/**/*.{png,svg}'], { base: '.', encoding: false }).pipe(
     dest('dist'),
   );
 }

@@ -1,0 +1,55 @@
+import type {
+  IAuthenticateGeneric,
+  ICredentialTestRequest,
+  ICredentialType,
+  INodeProperties,
+} from 'n8n-workflow';
+
+/** Base URL and API key of a Contact Hub; the key acts with its user's role. */
+export class ContactHubApi implements ICredentialType {
+  name = 'contactHubApi';
+
+  displayName = 'Contact Hub API';
+
+  icon = { light: 'file:contactHub.svg', dark: 'file:contactHub.dark.svg' } as const;
+
+  documentationUrl = 'https://github.com/contact-hub/n8n-nodes-contact-hub#credentials';
+
+  properties: INodeProperties[] = [
+    {
+      displayName: 'Base URL',
+      name: 'baseUrl',
+      type: 'string',
+      default: 'http://127.0.0.1:8787',
+      placeholder: 'https://hub.example.com',
+      description: 'Address of the Contact Hub server, without /v1',
+      required: true,
+    },
+    {
+      displayName: 'API Key',
+      name: 'apiKey',
+      type: 'string',
+      typeOptions: { password: true },
+      default: '',
+      description: 'An API key of the hub; it acts with its user\'s role',
+      required: true,
+    },
+  ];
+
+  authenticate: IAuthenticateGeneric = {
+    type: 'generic',
+    properties: {
+      headers: {
+        Authorization: '=Bearer {{$credentials.apiKey}}',
+      },
+    },
+  };
+
+  test: ICredentialTestRequest = {
+    request: {
+      baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
+      url: '/v1/workspace',
+      method: 'GET',
+    },
+  };
+}
