@@ -1,5 +1,12 @@
 import { DomainError, type DomainErrorCode, type ErrorDetail } from '../../domain/errors';
-import { PG_FOREIGN_KEY_VIOLATION, PG_UNIQUE_VIOLATION, pgConstraint, pgErrorCode } from '../db/database';
+import {
+  PG_DEADLOCK,
+  PG_FOREIGN_KEY_VIOLATION,
+  PG_SERIALIZATION_FAILURE,
+  PG_UNIQUE_VIOLATION,
+  pgConstraint,
+  pgErrorCode,
+} from '../db/database';
 
 /** The body of every error answer: `{"error": {"code", "message", "details": [{"path", "message"}]}}`. */
 export interface ErrorBody {
@@ -63,6 +70,12 @@ export function toErrorResponse(e: unknown): ErrorResponse {
     return {
       status: 409,
       body: body('conflict', detail.path ? `${detail.path}: ${detail.message}` : detail.message, [detail]),
+    };
+  }
+  if (pgCode === PG_DEADLOCK || pgCode === PG_SERIALIZATION_FAILURE) {
+    return {
+      status: 409,
+      body: body('conflict', 'A concurrent change to the same records got in the way; retry the request'),
     };
   }
   if (pgCode === PG_FOREIGN_KEY_VIOLATION) {

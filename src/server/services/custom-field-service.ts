@@ -1,0 +1,50 @@
+import { DomainError, validationErrors } from '../../domain/errors';
+import { validateCustomFieldDefinition } from '../../domain/custom-field-definition';
+import type { AuthContext } from '../http/auth-context';
+import type { Hub } from '../hub';
+import { findCustomField, insertCustomField, listCustomFieldsPage, type StoredCustomField } from '../repos/custom-field-repo';
+import { inTransaction } from './contact-service';
+
+/**
+ * Custom field definitions. A key may equal a standard field name (`email`, `country`): values
+ * live under `customFields.<key>` in payloads and filters, so the two never collide.
+ */
+
+function encodeCursor(key: string): string {
+  return Buffer.from(key, 'utf8').toString('base64url');
+}
+
+function decodeCursor(cursor: string): string {
+  const key = Buffer.from(cursor, 'base64url').toString('utf8');
+  if (key === '' || encodeCursor(key) !== cursor) {
+    throw validationErrors([{ path: 'query.cursor', message: 'is not a cursor of this list; pass nextCursor from the previous page' }]);
+  }
+  return key;
+}
+
+/** `GET /v1/custom-fields`: definitions ordered by key, keyset pages. */
+export async function listCustomFields(
+  hub: Hub,
+  auth: AuthContext,
+  opts: { cursor?: string; limit: number },
+): Promise<{ data: StoredCustomField[]; nextCursor: string | null }> {
+  const after = opts.cursor ? decodeCursor(opts.cursor) : null;
+  const rows = await listCustomFieldsPage(hub.db, auth.workspaceId, { after, limit: opts.limit + 1 });
+  const page = rows.slice(0, opts.limit);
+  const last = page[page.length - 1];
+  return { data: page, nextCursor: rows.length > opts.limit && last ? encodeCursor(last.key) : null };
+}
+
+/** `POST /v1/custom-fields`: the definition is validated by the domain; 409 on an existing key. */
+export async function createCustomField(hub: Hub, auth: AuthContext, body: unknown): Promise<StoredCustomField> {
+  const def = validateCustomFieldDefinition(body);
+  return inTransaction(hub.db, async (tx) => {
+    const existing = await findCustomField(tx, auth.workspaceId, def.key);
+    if (existing) {
+      throw new DomainError('conflict', `key: a custom field with the key "${def.key}" already exists (${existing.type}, "${existing.label}")`, [
+        { path: 'key', message: `a custom field with the key "${def.key}" already exists` },
+      ]);
+    }
+    return insertCustomField(tx, auth.workspaceId, def, hub.now());
+  });
+}
