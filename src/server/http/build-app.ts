@@ -46,6 +46,16 @@ export function buildApp(hub: Hub, routes: readonly AnyRoute[], logger: Logger):
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (_req, text, done) => {
     const s = typeof text === 'string' ? text : text.toString('utf8');
     if (s.trim() === '') return done(null, undefined);
+    if (s.includes('\\u0000') || s.includes('\u0000')) {
+      // PostgreSQL text and jsonb cannot hold NUL; refuse it here, for every route at once.
+      const err = new Error('The request body contains a NUL character (\\u0000), which text fields cannot hold') as Error & {
+        statusCode: number;
+        code: string;
+      };
+      err.statusCode = 400;
+      err.code = 'FST_ERR_CTP_NUL_CHARACTER';
+      return done(err, undefined);
+    }
     try {
       done(null, JSON.parse(s));
     } catch {
@@ -56,6 +66,15 @@ export function buildApp(hub: Hub, routes: readonly AnyRoute[], logger: Logger):
     }
   });
   app.addContentTypeParser(['text/csv', 'text/plain'], { parseAs: 'string' }, (_req, text, done) => done(null, text));
+  // Some clients (axios among them) label an empty POST as a form; an empty one reads as no body.
+  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_req, text, done) => {
+    if (String(text).trim() === '') return done(null, undefined);
+    const err = new Error('Unsupported Content-Type: send application/json (text/csv for import)') as Error & {
+      statusCode: number;
+    };
+    err.statusCode = 415;
+    done(err, undefined);
+  });
 
   app.setErrorHandler((error, request, reply) => {
     const r = toErrorResponse(error);

@@ -78,6 +78,11 @@ export function toErrorResponse(e: unknown): ErrorResponse {
       body: body('conflict', 'A concurrent change to the same records got in the way; retry the request'),
     };
   }
+  if (pgCode?.startsWith('22')) {
+    // Data exceptions (a value out of the column's range, a NUL byte, a bad date): bad input.
+    const message = 'A value in the request cannot be stored (out of range or holding characters text cannot hold)';
+    return { status: 400, body: body('validation_error', message, [{ path: 'body', message }]) };
+  }
   if (pgCode === PG_FOREIGN_KEY_VIOLATION) {
     return { status: 409, body: body('conflict', 'the record refers to something that no longer exists') };
   }
@@ -97,7 +102,9 @@ export function toErrorResponse(e: unknown): ErrorResponse {
     const message =
       fe.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || /JSON/i.test(fe.message ?? '')
         ? 'The request body is not valid JSON'
-        : fe.code === 'FST_ERR_CTP_EMPTY_JSON_BODY'
+        : fe.code === 'FST_ERR_CTP_NUL_CHARACTER'
+          ? (fe.message ?? 'The request body contains a NUL character')
+          : fe.code === 'FST_ERR_CTP_EMPTY_JSON_BODY'
           ? 'The request body is empty but Content-Type says JSON; send a JSON body or no Content-Type'
           : status === 415
             ? 'Unsupported Content-Type: send application/json (text/csv for import)'
