@@ -6,7 +6,7 @@ export interface Hub {
   db: Database;
   /** The clock, injected so tests can move time. */
   now: () => Date;
-  /** The server secret key (derives webhook secrets). */
+  /** The server secret key (seals webhook secrets at rest). */
   serverKey: Buffer;
   log: Logger;
   /** Asks the delivery worker to look at the outbox now rather than at its next tick. */

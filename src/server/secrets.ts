@@ -1,4 +1,4 @@
-import { createHash, createHmac, randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -15,12 +15,11 @@ export function hashApiKey(key: string): string {
 }
 
 /**
- * Webhook secrets are never stored: each is derived from the server's secret key and the
- * webhook id, so a database dump reveals none, and every server process sharing the secret
- * key signs alike.
+ * A webhook signing secret the hub generates when the subscriber gives none:
+ * `whsec_<43 base64url chars>` (256 random bits). Stored sealed (secret-box.ts), shown once.
  */
-export function webhookSecret(serverKey: Buffer, webhookId: string): string {
-  return `whsec_${createHmac('sha256', serverKey).update(`webhook:${webhookId}`).digest('base64url')}`;
+export function generateWebhookSecret(): string {
+  return `whsec_${randomBytes(32).toString('base64url')}`;
 }
 
 /**

@@ -3,6 +3,7 @@ import pino, { type Logger } from 'pino';
 import type { Database } from './db/database';
 import { buildApp } from './http/build-app';
 import type { Hub } from './hub';
+import { startDeliveryWorker, type DeliveryWorker, type DeliveryWorkerOptions } from './outbox/delivery-worker';
 import { allRoutes } from './routes/all-routes';
 import { loadServerKey } from './secrets';
 import { openStore } from './store';
@@ -16,8 +17,8 @@ export interface ServerOptions {
   secretKey?: string;
   logLevel?: string;
   now?: () => Date;
-  /** Runs the webhook delivery worker in this process (default true). */
-  deliveries?: boolean;
+  /** Runs the webhook delivery worker in this process (default true); an object tunes it. */
+  deliveries?: boolean | DeliveryWorkerOptions;
 }
 
 export interface RunningServer {
@@ -25,6 +26,8 @@ export interface RunningServer {
   app: FastifyInstance;
   hub: Hub;
   db: Database;
+  /** The delivery worker of this process, when it runs one. */
+  worker: DeliveryWorker | null;
   /** Stops taking requests, lets in-flight ones finish, stops the worker, closes the store. */
   close: () => Promise<void>;
 }
@@ -42,11 +45,19 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
   const log = createLogger(opts.logLevel ?? process.env.LOG_LEVEL ?? 'info');
   const databaseUrl = opts.databaseUrl ?? null;
   const dataDir = opts.dataDir === undefined ? './.contact-hub' : opts.dataDir;
-  const db = await openStore({ databaseUrl, dataDir });
   const serverKey = loadServerKey(opts.secretKey ?? process.env.CONTACT_HUB_SECRET_KEY, dataDir ?? './.contact-hub');
-  const hub: Hub = { db, now: opts.now ?? (() => new Date()), serverKey, log, nudgeOutbox: () => undefined };
+  const db = await openStore({ databaseUrl, dataDir });
+  let worker: DeliveryWorker | null = null;
+  const hub: Hub = { db, now: opts.now ?? (() => new Date()), serverKey, log, nudgeOutbox: () => worker?.nudge() };
   const app = buildApp(hub, allRoutes(hub), log);
-  await app.listen({ port: opts.port ?? 8787, host: opts.host ?? '127.0.0.1' });
+  try {
+    await app.listen({ port: opts.port ?? 8787, host: opts.host ?? '127.0.0.1' });
+  } catch (e) {
+    await db.close();
+    throw e;
+  }
+  const deliveries = opts.deliveries ?? true;
+  if (deliveries !== false) worker = startDeliveryWorker(hub, deliveries === true ? {} : deliveries);
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : (opts.port ?? 8787);
   const host = opts.host ?? '127.0.0.1';
@@ -56,9 +67,12 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
     app,
     hub,
     db,
+    worker,
     close: () =>
       (closed ??= (async () => {
+        // In-flight requests finish (new ones get 503), then the worker's in-flight deliveries.
         await app.close();
+        await worker?.stop();
         await db.close();
       })()),
   };

@@ -1,5 +1,6 @@
 import type { Database } from './database';
 import { sql as initialSchema } from './migrations/0001-initial-schema';
+import { sql as webhookSecrets } from './migrations/0002-webhook-secrets';
 
 export interface Migration {
   version: number;
@@ -8,7 +9,10 @@ export interface Migration {
 }
 
 /** Every migration, in order. Released ones are never edited. */
-export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: 'initial schema', sql: initialSchema }];
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: 'initial schema', sql: initialSchema },
+  { version: 2, name: 'webhook secrets', sql: webhookSecrets },
+];
 
 /** Any fixed number: the advisory lock that keeps two starting processes from migrating at once. */
 const MIGRATION_LOCK = 774_211;

@@ -187,7 +187,13 @@ async function connectOrTouch(
   contact: Contact,
   incoming: IncomingMessage,
 ): Promise<ChannelIdentity> {
-  const existing = identityOn(channel, await listContactIdentities(tx, ws, contact.id));
+  // The identity with the sender's own address first: after a merge a contact may hold two
+  // identities on one channel, and a message must follow the identity it came from.
+  const byAddress = await findIdentityByAddress(tx, ws, channel.id, incoming.from.address);
+  const existing =
+    byAddress !== null && byAddress.contactId === contact.id
+      ? byAddress
+      : identityOn(channel, await listContactIdentities(tx, ws, contact.id));
   if (existing !== null) {
     const touched = applyIncomingToIdentity(existing, contact, incoming.receivedAt);
     if (touched !== existing) await updateIdentityInteraction(tx, ws, touched);
