@@ -12,6 +12,8 @@ export interface ServerOptions {
   port?: number;
   host?: string;
   dataDir?: string | null;
+  /** For an in-memory embedded store (dataDir null): start from this migrated data dir dump. */
+  pgliteTemplate?: Blob;
   databaseUrl?: string | null;
   /** Hex or base64 server key; else CONTACT_HUB_SECRET_KEY; else `<dataDir>/secret.key`. */
   secretKey?: string;
@@ -46,7 +48,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
   const databaseUrl = opts.databaseUrl ?? null;
   const dataDir = opts.dataDir === undefined ? './.contact-hub' : opts.dataDir;
   const serverKey = loadServerKey(opts.secretKey ?? process.env.CONTACT_HUB_SECRET_KEY, dataDir ?? './.contact-hub');
-  const db = await openStore({ databaseUrl, dataDir });
+  const db = await openStore({ databaseUrl, dataDir, pgliteTemplate: opts.pgliteTemplate });
   let worker: DeliveryWorker | null = null;
   const hub: Hub = { db, now: opts.now ?? (() => new Date()), serverKey, log, nudgeOutbox: () => worker?.nudge() };
   const app = buildApp(hub, allRoutes(hub), log);

@@ -3,6 +3,7 @@ import type { Role } from '../../src/domain/roles';
 import { createApiKey } from '../../src/server/services/api-keys';
 import { startServer, type RunningServer, type ServerOptions } from '../../src/server/server';
 import { createPostgresDatabase, type StoreKind } from './databases';
+import { pgliteTemplate } from './pglite-template';
 
 export interface TestHub {
   kind: StoreKind;
@@ -28,6 +29,7 @@ export async function startTestHub(kind: StoreKind, opts: Partial<ServerOptions>
     host: '127.0.0.1',
     dataDir: null,
     databaseUrl: pg?.url ?? null,
+    pgliteTemplate: kind === 'pglite' ? await pgliteTemplate() : undefined,
     secretKey: TEST_SECRET_KEY,
     logLevel: 'silent',
     ...opts,

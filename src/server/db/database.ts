@@ -20,6 +20,8 @@ export interface Database extends Queryable {
   /** Runs a script of several statements (migrations). */
   exec(sql: string): Promise<void>;
   close(): Promise<void>;
+  /** The embedded store's whole data directory as a tarball (PGlite only). */
+  dumpDataDir?: () => Promise<Blob | File>;
 }
 
 /** PostgreSQL error codes the server turns into API errors. */

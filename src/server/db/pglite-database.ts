@@ -5,8 +5,9 @@ import type { Database, QueryResult, Queryable, SqlValue } from './database';
  * Embedded PostgreSQL (PGlite) in a data directory, or in memory when `dataDir` is null.
  * One process owns it; PGlite runs one statement at a time and serialises transactions.
  */
-export async function openPgliteDatabase(dataDir: string | null): Promise<Database> {
-  const pg = dataDir ? await PGlite.create(dataDir) : await PGlite.create();
+export async function openPgliteDatabase(dataDir: string | null, opts: { loadDataDir?: Blob } = {}): Promise<Database> {
+  const options = opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {};
+  const pg = dataDir ? await PGlite.create(dataDir, options) : await PGlite.create(options);
   const wrap = (q: Pick<PGlite, 'query'>): Queryable => ({
     async query<Row>(sql: string, params: readonly SqlValue[] = []): Promise<QueryResult<Row>> {
       const r = await q.query<Row>(sql, params as unknown[]);
@@ -23,5 +24,6 @@ export async function openPgliteDatabase(dataDir: string | null): Promise<Databa
       await pg.exec(sql);
     },
     close: () => pg.close(),
+    dumpDataDir: () => pg.dumpDataDir('none'),
   };
 }
