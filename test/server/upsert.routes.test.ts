@@ -193,6 +193,27 @@ describe.each(STORES)('upsert routes on %s', (kind) => {
       expect(res.data.results[0].error.details[0].path).toBe('phone');
     });
 
+    it('in create mode only creates: an item whose phone or external code is taken fails with 409', async () => {
+      const code = `C-${uid()}`;
+      const phone = ukMobile();
+      await hub.as('agent').post('/v1/contacts', { externalCode: `${code}-1`, phone });
+      const res = await hub.as('agent').post('/v1/contacts/bulk/upsert', {
+        mode: 'create',
+        contacts: [{ externalCode: `${code}-1`, firstName: 'Dup' }, { firstName: 'Fresh', externalCode: `${code}-2` }, { phone }],
+      });
+      expect(res.status).toBe(200);
+      const r = res.data.results;
+      expect(r.map((x: { status: string }) => x.status)).toEqual(['error', 'created', 'error']);
+      expect(r[0].error.code).toBe('conflict');
+      expect(r[0].error.details[0].path).toBe('externalCode');
+      expect(r[2].error.details[0].path).toBe('phone');
+      expect(res.data.summary).toEqual({ created: 1, updated: 0, failed: 2 });
+      expect((await hub.as('agent').get(`/v1/contacts/external:${code}-1`)).data.firstName).toBeNull();
+      const bad = await hub.as('agent').post('/v1/contacts/bulk/upsert', { mode: 'replace', contacts: [{}] });
+      expect(bad.status).toBe(400);
+      expect(bad.data.error.details[0].path).toBe('mode');
+    });
+
     it('handles a batch of 100 contacts', async () => {
       const code = `H-${uid()}`;
       const contacts = Array.from({ length: 100 }, (_, i) => ({ externalCode: `${code}-${i}`, firstName: `N${i}`, tags: ['batch'] }));

@@ -5,7 +5,7 @@ import { ContactRefParams, ContactSchema, ItemErrorSchema, UpsertAnswerSchema } 
 import { defineRoute, type AnyRoute } from '../http/route';
 import type { Hub } from '../hub';
 import { createContact, deleteContact, getContact, patchContact } from '../services/contact-service';
-import { BULK_UPSERT_MAX, bulkUpsert, DEFAULT_MATCH_BY, MATCH_KEYS, upsertContact } from '../services/upsert-service';
+import { BULK_MODES, BULK_UPSERT_MAX, bulkUpsert, DEFAULT_MATCH_BY, MATCH_KEYS, upsertContact } from '../services/upsert-service';
 
 const MatchBy = z
   .array(z.enum(MATCH_KEYS))
@@ -35,8 +35,16 @@ const BulkItem = z
   .union([contactCreateSchema, z.unknown()])
   .describe('A contact, fields as in POST /v1/contacts. Each item is validated on its own: a bad item gets its error in the results.');
 
+const BulkMode = z
+  .enum(BULK_MODES)
+  .optional()
+  .describe(
+    '"upsert" (default): each item creates a contact or updates the one it matches by "matchBy". "create": each item is created as by POST /v1/contacts, "matchBy" and "tagMode" do not apply, and an item whose id, phone, e-mail or external code another contact holds fails with a 409 naming the field.',
+  );
+
 const BulkUpsertBody = z
   .strictObject({
+    mode: BulkMode,
     matchBy: MatchBy,
     tagMode: TagMode,
     contacts: z.array(BulkItem).min(1, 'give at least one contact').max(BULK_UPSERT_MAX).describe(`1 to ${BULK_UPSERT_MAX} contacts.`),
@@ -102,7 +110,7 @@ export function contactRoutes(hub: Hub): AnyRoute[] {
       method: 'POST',
       url: '/v1/contacts/bulk/upsert',
       operationId: 'bulkUpsertContacts',
-      summary: 'Upsert up to 1000 contacts, each on its own',
+      summary: 'Upsert (or only create) up to 1000 contacts, each on its own',
       description:
         'Each item is upserted as in POST /v1/contacts/upsert, in its own transaction: good items are kept, bad items get their error (paths relative to the item). The answer is 200 whenever the request itself is valid; look at each result and at the summary.',
       tag: 'Contacts',
@@ -115,6 +123,7 @@ export function contactRoutes(hub: Hub): AnyRoute[] {
           body: await bulkUpsert(hub, auth, body.contacts, {
             matchBy: body.matchBy ?? DEFAULT_MATCH_BY,
             tagMode: body.tagMode ?? 'replace',
+            mode: body.mode ?? 'upsert',
           }),
         };
       },

@@ -25,6 +25,9 @@ export const MATCH_KEYS = ['id', 'externalCode', 'phone', 'email'] as const;
 export type MatchKey = (typeof MATCH_KEYS)[number];
 /** The default match order. */
 export const DEFAULT_MATCH_BY: readonly MatchKey[] = ['externalCode', 'phone', 'email'];
+/** What a bulk request does with each item: create or update it (`upsert`), or only create it (`create`). */
+export const BULK_MODES = ['upsert', 'create'] as const;
+export type BulkMode = (typeof BULK_MODES)[number];
 /** Most contacts in one bulk upsert request. */
 export const BULK_UPSERT_MAX = 1000;
 
@@ -165,6 +168,20 @@ export async function upsertWithContext(
   return upsertInTransaction(hub, wctx, raw, input, opts);
 }
 
+/**
+ * One creation with a write context loaded by the caller, as `POST /v1/contacts` does it: an
+ * id, phone, e-mail or external code another contact holds is a 409 naming the field.
+ */
+export async function createWithContext(hub: Hub, wctx: ContactWriteContext, raw: unknown): Promise<UpsertResult> {
+  const input = normalizeContactCreate(raw, { defaultCountry: wctx.defaultCountry, customFields: wctx.customFields });
+  const change = await inTransaction(hub.db, async (tx) => {
+    const c = await insertNewContact(tx, wctx, input, hub.now());
+    await emitAll(tx, c.events);
+    return c;
+  });
+  return { created: true, contact: change.contact, changed: true };
+}
+
 /** `POST /v1/contacts/upsert`: error paths are prefixed with `contact.`. */
 export async function upsertContact(hub: Hub, auth: AuthContext, raw: unknown, opts: UpsertOptions): Promise<UpsertResult> {
   const wctx = await loadWriteContext(hub.db, auth);
@@ -191,19 +208,24 @@ export interface BulkUpsertAnswer {
 }
 
 /**
- * `POST /v1/contacts/bulk/upsert`: every item is upserted on its own (its own transaction), in
+ * `POST /v1/contacts/bulk/upsert`: every item is upserted (in `create` mode: created) on its own (its own transaction), in
  * order, so a bad item gets its error and the good ones are kept. Custom field definitions
  * and the workspace's users are loaded once for the whole request. Error paths are relative
  * to the item.
  */
-export async function bulkUpsert(hub: Hub, auth: AuthContext, items: readonly unknown[], opts: UpsertOptions): Promise<BulkUpsertAnswer> {
+export async function bulkUpsert(
+  hub: Hub,
+  auth: AuthContext,
+  items: readonly unknown[],
+  opts: UpsertOptions & { mode?: BulkMode },
+): Promise<BulkUpsertAnswer> {
   const wctx = await loadWriteContext(hub.db, auth);
   const results: BulkItemResult[] = [];
   const summary = { created: 0, updated: 0, failed: 0 };
   let changed = false;
   for (const [index, raw] of items.entries()) {
     try {
-      const r = await upsertWithContext(hub, wctx, raw, opts);
+      const r = opts.mode === 'create' ? await createWithContext(hub, wctx, raw) : await upsertWithContext(hub, wctx, raw, opts);
       changed ||= r.changed;
       results.push({ index, status: r.created ? 'created' : 'updated', contact: r.contact });
       if (r.created) summary.created++;
