@@ -7,7 +7,7 @@ import {
 } from 'n8n-workflow';
 import { properties } from './actions/node.description';
 import { router } from './actions/router';
-import { loadOptions } from './methods';
+import { listSearch, loadOptions, resourceMapping } from './methods';
 
 /** Contact Hub: contacts, tags, channels, messages, segments and custom fields of a hub. */
 export class ContactHub implements INodeType {
@@ -28,7 +28,7 @@ export class ContactHub implements INodeType {
     properties,
   };
 
-  methods = { loadOptions };
+  methods = { loadOptions, listSearch, resourceMapping };
 
   async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
     return await router.call(this);

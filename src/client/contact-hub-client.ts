@@ -170,16 +170,18 @@ export class ContactHubClient {
     return this.call('DELETE', `/v1/tags/${seg(tagId)}`);
   }
 
-  listCustomFields(): Promise<ListAnswer<JsonObject>> {
-    return this.call('GET', '/v1/custom-fields');
+  /** Custom field definitions ordered by key; `cursor` and `limit` (1–500) page them. */
+  listCustomFields(query?: HubQuery): Promise<ListAnswer<JsonObject>> {
+    return this.call('GET', '/v1/custom-fields', undefined, { query });
   }
 
   createCustomField(body: JsonObject, opts?: CallOptions): Promise<JsonObject> {
     return this.call('POST', '/v1/custom-fields', body, opts);
   }
 
-  listChannels(): Promise<ListAnswer<JsonObject>> {
-    return this.call('GET', '/v1/channels');
+  /** The workspace's channels, oldest first; `cursor` and `limit` (1–500) page them. */
+  listChannels(query?: HubQuery): Promise<ListAnswer<JsonObject>> {
+    return this.call('GET', '/v1/channels', undefined, { query });
   }
 
   createChannel(body: JsonObject, opts?: CallOptions): Promise<JsonObject> {

@@ -1,4 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
+import * as contact from './contact';
+import * as channel from './channel';
+import * as customField from './customField';
+import * as message from './message';
+import * as segment from './segment';
+import * as tag from './tag';
 import * as user from './user';
 
 /**
@@ -12,8 +18,22 @@ export const properties: INodeProperties[] = [
     name: 'resource',
     type: 'options',
     noDataExpression: true,
-    options: [{ name: 'User', value: 'user' }],
-    default: 'user',
+    options: [
+      { name: 'Channel', value: 'channel' },
+      { name: 'Contact', value: 'contact' },
+      { name: 'Custom Field', value: 'customField' },
+      { name: 'Message', value: 'message' },
+      { name: 'Segment', value: 'segment' },
+      { name: 'Tag', value: 'tag' },
+      { name: 'User', value: 'user' },
+    ],
+    default: 'contact',
   },
+  ...contact.description,
+  ...tag.description,
+  ...channel.description,
+  ...message.description,
+  ...segment.description,
+  ...customField.description,
   ...user.description,
 ];
