@@ -3,7 +3,10 @@
  * are exact (workspace, users, contact); the others are kept loose until their routes settle.
  */
 
-export type Role = 'owner' | 'manager' | 'agent';
+import type { Role } from '../domain/roles';
+
+export type { Contact, CustomFieldValue } from '../domain/contact';
+export type { Role } from '../domain/roles';
 
 /** A JSON object whose shape the server's OpenAPI document describes. */
 export type JsonObject = Record<string, unknown>;
@@ -30,35 +33,7 @@ export interface ListAnswer<T> {
   nextCursor?: string | null;
 }
 
-export type CustomFieldValue = string | number | boolean | null;
 
-/** A contact as the hub answers it. */
-export interface Contact {
-  id: string;
-  externalCode: string | null;
-  firstName: string | null;
-  lastName: string | null;
-  displayName: string;
-  email: string | null;
-  phone: string | null;
-  country: string | null;
-  language: string | null;
-  profilePic: string | null;
-  assignee: string | null;
-  proactive: boolean;
-  reactive: boolean;
-  customFields: Record<string, CustomFieldValue>;
-  tags: string[];
-  conversationStatus: 'open' | 'closed';
-  conversationOpenedAt: string | null;
-  blocked: boolean;
-  blockedAt: string | null;
-  createdAt: string;
-  updatedAt: string;
-  lastInteractionAt: string | null;
-  lastIncomingAt: string | null;
-  lastInteractedChannelId: string | null;
-}
 
 /** Options every mutating call accepts. */
 export interface CallOptions {

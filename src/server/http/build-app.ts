@@ -6,6 +6,7 @@ import type { Hub } from '../hub';
 import { authenticate } from './authenticate';
 import type { AuthContext } from './auth-context';
 import { notFoundBody, toErrorResponse } from './error-response';
+import { jsonNestingExceeds, MAX_JSON_NESTING } from './json-nesting';
 import type { AnyRoute, RouteResult } from './route';
 
 export const BODY_LIMIT_BYTES = 20 * 1024 * 1024;
@@ -36,9 +37,25 @@ export function buildApp(hub: Hub, routes: readonly AnyRoute[], logger: Logger):
   const app = Fastify({
     loggerInstance: logger as FastifyBaseLogger,
     bodyLimit: BODY_LIMIT_BYTES,
-    disableRequestLogging: false,
     return503OnClosing: true,
-    maxParamLength: 500,
+    routerOptions: { maxParamLength: 500 },
+    // Requests the router refuses before any route (bad percent-encoding, an over-long path
+    // parameter) get the error shape too.
+    frameworkErrors: (error, _request, reply: FastifyReply) => {
+      const badUrl = error.code === 'FST_ERR_BAD_URL';
+      const tooLong = error.code === 'FST_ERR_MAX_PARAM_LENGTH';
+      if (!badUrl && !tooLong) {
+        const r = toErrorResponse(error);
+        void reply.code(r.status).send(r.body);
+        return;
+      }
+      const message = badUrl
+        ? 'The URL path is not valid percent-encoded UTF-8'
+        : 'A path parameter is longer than 500 characters';
+      void reply.code(badUrl ? 400 : 414).send({
+        error: { code: 'validation_error', message, details: [{ path: 'path', message: badUrl ? 'is not valid percent-encoding' : 'is longer than 500 characters' }] },
+      });
+    },
   });
 
   // JSON: an empty body reads as no body (so POST /block with a JSON content type works).
@@ -54,6 +71,15 @@ export function buildApp(hub: Hub, routes: readonly AnyRoute[], logger: Logger):
       };
       err.statusCode = 400;
       err.code = 'FST_ERR_CTP_NUL_CHARACTER';
+      return done(err, undefined);
+    }
+    if (jsonNestingExceeds(s)) {
+      const err = new Error(`The request body nests objects or arrays more than ${MAX_JSON_NESTING} levels deep`) as Error & {
+        statusCode: number;
+        code: string;
+      };
+      err.statusCode = 400;
+      err.code = 'FST_ERR_CTP_TOO_DEEP';
       return done(err, undefined);
     }
     try {

@@ -79,13 +79,10 @@ export function buildOpenApi(routes: readonly AnyRoute[], version: string): Json
     };
     if (route.description) op.description = route.description;
     if (route.authenticated === false) op.security = [];
-    if (route.body) {
-      op.requestBody = {
-        required: true,
-        content: route.csvBody
-          ? { 'text/csv': { schema: { type: 'string' } } }
-          : { 'application/json': { schema: schemaOf(route.body, 'input') } },
-      };
+    if (route.csvBody) {
+      op.requestBody = { required: true, content: { 'text/csv': { schema: { type: 'string', description: 'CSV with a header row' } } } };
+    } else if (route.body) {
+      op.requestBody = { required: true, content: { 'application/json': { schema: schemaOf(route.body, 'input') } } };
     }
     if (route.method === 'POST' && route.idempotent !== false && route.authenticated !== false) {
       (op.parameters as JsonSchema[]).push({

@@ -105,6 +105,37 @@ export async function inTransaction<T>(
   }
 }
 
+/** Runs a unit of work in a transaction of its own, or in a savepoint of a larger one. */
+export type TxRunner = <T>(fn: (tx: Queryable) => Promise<T>, retryOn?: (e: unknown) => boolean) => Promise<T>;
+
+/** Each unit of work in its own transaction (retried on transient failures). */
+export function transactionRunner(db: Database): TxRunner {
+  return (fn, retryOn) => inTransaction(db, fn, retryOn);
+}
+
+/**
+ * Each unit of work in a savepoint of the caller's transaction: a failing unit is rolled back
+ * alone (and retried when transient), the others stay, and all commit together — one commit
+ * for a whole batch instead of one per item.
+ */
+export function savepointRunner(tx: Queryable, attempts = 5): TxRunner {
+  return async (fn, retryOn = () => false) => {
+    for (let attempt = 1; ; attempt++) {
+      await tx.query('savepoint unit_of_work');
+      try {
+        const out = await fn(tx);
+        await tx.query('release savepoint unit_of_work');
+        return out;
+      } catch (e) {
+        await tx.query('rollback to savepoint unit_of_work');
+        await tx.query('release savepoint unit_of_work');
+        const transient = TRANSIENT.has(pgErrorCode(e) ?? '') || retryOn(e);
+        if (!transient || attempt >= attempts) throw e;
+      }
+    }
+  };
+}
+
 export function isUniqueViolation(e: unknown): boolean {
   return pgErrorCode(e) === PG_UNIQUE_VIOLATION;
 }

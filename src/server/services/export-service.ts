@@ -106,8 +106,10 @@ export async function prepareExport(db: Queryable, auth: AuthContext, input: Exp
     columns = [...new Set(input.columns)];
     if (!columns.includes('name')) columns.unshift('name');
   }
-  // Validates the selection now (400/404 before the stream starts).
-  await resolveSelection(db, auth, input, { now });
+  // Validates the selection now (400/404 before the stream starts), and takes a segment's
+  // filter once: the pages that follow do not depend on the segment still existing.
+  const selection = await resolveSelection(db, auth, input, { now });
+  const pageInput = { ...input, segmentId: undefined, filter: selection.filter ?? undefined };
   const cells = columns.map(cellOf);
   const needsIdentities = columns.includes('channels');
 
@@ -115,7 +117,7 @@ export async function prepareExport(db: Queryable, auth: AuthContext, input: Exp
     yield stringify([columns]);
     let cursor: string | undefined;
     for (;;) {
-      const page = await searchContacts(db, auth, { ...input, cursor, limit: EXPORT_PAGE }, now);
+      const page = await searchContacts(db, auth, { ...pageInput, cursor, limit: EXPORT_PAGE }, now);
       if (page.data.length === 0) return;
       const identities = needsIdentities ? await identitiesOf(db, auth.workspaceId, page.data.map((c) => c.id)) : new Map();
       yield stringify(page.data.map((c) => cells.map((cell) => cell(c, identities.get(c.id) ?? []))));

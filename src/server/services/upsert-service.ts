@@ -11,7 +11,9 @@ import {
   applyContactPatch,
   emitAll,
   IdentityConflict,
-  inTransaction,
+  savepointRunner,
+  transactionRunner,
+  type TxRunner,
   insertNewContact,
   isUniqueViolation,
   loadWriteContext,
@@ -91,10 +93,10 @@ async function upsertInTransaction(
   raw: unknown,
   createInput: NormalizedContactInput,
   opts: UpsertOptions,
+  run: TxRunner,
 ): Promise<UpsertResult> {
   const retryOn = (e: unknown) => isUniqueViolation(e) || e instanceof MatchRace || e instanceof VanishedMatch;
-  return inTransaction(
-    hub.db,
+  return run(
     async (tx) => {
       const ws = wctx.workspaceId;
       const match = await findMatch(tx, ws, createInput, opts.matchBy);
@@ -163,18 +165,24 @@ export async function upsertWithContext(
   wctx: ContactWriteContext,
   raw: unknown,
   opts: UpsertOptions,
+  run: TxRunner = transactionRunner(hub.db),
 ): Promise<UpsertResult> {
   const input = normalizeForUpsert(raw, wctx, opts);
-  return upsertInTransaction(hub, wctx, raw, input, opts);
+  return upsertInTransaction(hub, wctx, raw, input, opts, run);
 }
 
 /**
  * One creation with a write context loaded by the caller, as `POST /v1/contacts` does it: an
  * id, phone, e-mail or external code another contact holds is a 409 naming the field.
  */
-export async function createWithContext(hub: Hub, wctx: ContactWriteContext, raw: unknown): Promise<UpsertResult> {
+export async function createWithContext(
+  hub: Hub,
+  wctx: ContactWriteContext,
+  raw: unknown,
+  run: TxRunner = transactionRunner(hub.db),
+): Promise<UpsertResult> {
   const input = normalizeContactCreate(raw, { defaultCountry: wctx.defaultCountry, customFields: wctx.customFields });
-  const change = await inTransaction(hub.db, async (tx) => {
+  const change = await run(async (tx) => {
     const c = await insertNewContact(tx, wctx, input, hub.now());
     await emitAll(tx, c.events);
     return c;
@@ -208,8 +216,8 @@ export interface BulkUpsertAnswer {
 }
 
 /**
- * `POST /v1/contacts/bulk/upsert`: every item is upserted (in `create` mode: created) on its own (its own transaction), in
- * order, so a bad item gets its error and the good ones are kept. Custom field definitions
+ * `POST /v1/contacts/bulk/upsert`: every item is upserted (in `create` mode: created) on its own — in a
+ * savepoint of one transaction per request — in order, so a bad item gets its error and the good ones are kept. Custom field definitions
  * and the workspace's users are loaded once for the whole request. Error paths are relative
  * to the item.
  */
@@ -220,12 +228,26 @@ export async function bulkUpsert(
   opts: UpsertOptions & { mode?: BulkMode },
 ): Promise<BulkUpsertAnswer> {
   const wctx = await loadWriteContext(hub.db, auth);
+  const answer = await hub.db.transaction((tx) => bulkInTransaction(hub, wctx, items, opts, savepointRunner(tx)));
+  if (answer.changed) hub.nudgeOutbox();
+  return { results: answer.results, summary: answer.summary };
+}
+
+/** The items of one bulk request, each in a savepoint of one transaction: one commit for the batch. */
+async function bulkInTransaction(
+  hub: Hub,
+  wctx: ContactWriteContext,
+  items: readonly unknown[],
+  opts: UpsertOptions & { mode?: BulkMode },
+  run: TxRunner,
+): Promise<BulkUpsertAnswer & { changed: boolean }> {
   const results: BulkItemResult[] = [];
   const summary = { created: 0, updated: 0, failed: 0 };
   let changed = false;
   for (const [index, raw] of items.entries()) {
     try {
-      const r = opts.mode === 'create' ? await createWithContext(hub, wctx, raw) : await upsertWithContext(hub, wctx, raw, opts);
+      const r =
+        opts.mode === 'create' ? await createWithContext(hub, wctx, raw, run) : await upsertWithContext(hub, wctx, raw, opts, run);
       changed ||= r.changed;
       results.push({ index, status: r.created ? 'created' : 'updated', contact: r.contact });
       if (r.created) summary.created++;
@@ -239,6 +261,5 @@ export async function bulkUpsert(
       summary.failed++;
     }
   }
-  if (changed) hub.nudgeOutbox();
-  return { results, summary };
+  return { results, summary, changed };
 }
