@@ -1,28 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { hubClient } from '../../transport';
+import { returnAllOrLimit } from '../shared/paging';
 import { listPages, returnLimit } from '../shared/list-pages';
 import { perItem } from '../shared/batching';
 
 const show = { resource: ['customField'], operation: ['getMany'] };
 
 export const description: INodeProperties[] = [
-  {
-    displayName: 'Return All',
-    name: 'returnAll',
-    type: 'boolean',
-    default: false,
-    description: 'Whether to return all results or only up to a given limit',
-    displayOptions: { show },
-  },
-  {
-    displayName: 'Limit',
-    name: 'limit',
-    type: 'number',
-    typeOptions: { minValue: 1 },
-    default: 50,
-    description: 'Max number of results to return',
-    displayOptions: { show: { ...show, returnAll: [false] } },
-  },
+  ...returnAllOrLimit(show, 'custom fields'),
 ];
 
 /** Lists the custom field definitions (GET /v1/custom-fields), ordered by key, once per input item. */

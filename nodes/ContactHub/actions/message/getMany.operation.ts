@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { hubClient } from '../../transport';
+import { returnAllOrLimit } from '../shared/paging';
 import { contactLocator, contactRef } from '../shared/contactLocator';
 import { listPages, returnLimit } from '../shared/list-pages';
 import { perItem } from '../shared/batching';
@@ -8,23 +9,7 @@ const show = { resource: ['message'], operation: ['getMany'] };
 
 export const description: INodeProperties[] = [
   contactLocator({ show }),
-  {
-    displayName: 'Return All',
-    name: 'returnAll',
-    type: 'boolean',
-    default: false,
-    description: 'Whether to return all results or only up to a given limit',
-    displayOptions: { show },
-  },
-  {
-    displayName: 'Limit',
-    name: 'limit',
-    type: 'number',
-    typeOptions: { minValue: 1 },
-    default: 50,
-    description: 'Max number of results to return',
-    displayOptions: { show: { ...show, returnAll: [false] } },
-  },
+  ...returnAllOrLimit(show, 'messages'),
   {
     displayName: 'Filters',
     name: 'messageFilters',

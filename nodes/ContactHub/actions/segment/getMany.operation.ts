@@ -1,28 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { hubClient } from '../../transport';
+import { returnAllOrLimit } from '../shared/paging';
 import { perItem } from '../shared/batching';
 import { listPages, returnLimit } from '../shared/list-pages';
 
 const show = { resource: ['segment'], operation: ['getMany'] };
 
 export const description: INodeProperties[] = [
-  {
-    displayName: 'Return All',
-    name: 'returnAll',
-    type: 'boolean',
-    default: false,
-    description: 'Whether to return all results or only up to a given limit',
-    displayOptions: { show },
-  },
-  {
-    displayName: 'Limit',
-    name: 'limit',
-    type: 'number',
-    typeOptions: { minValue: 1 },
-    default: 50,
-    description: 'Max number of results to return',
-    displayOptions: { show: { ...show, returnAll: [false] } },
-  },
+  ...returnAllOrLimit(show, 'segments'),
   {
     displayName: 'Include Counts',
     name: 'withCounts',

@@ -1,27 +1,13 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { hubClient } from '../../transport';
-import { toNodeError } from '../../transport/hub-error';
+import { returnAllOrLimit } from '../shared/paging';
+import { perItem } from '../shared/batching';
+import { returnLimit } from '../shared/list-pages';
 
 const showOnly = { resource: ['user'], operation: ['getMany'] };
 
 export const description: INodeProperties[] = [
-  {
-    displayName: 'Return All',
-    name: 'returnAll',
-    type: 'boolean',
-    default: false,
-    description: 'Whether to return all results or only up to a given limit',
-    displayOptions: { show: showOnly },
-  },
-  {
-    displayName: 'Limit',
-    name: 'limit',
-    type: 'number',
-    typeOptions: { minValue: 1 },
-    default: 50,
-    description: 'Max number of results to return',
-    displayOptions: { show: { ...showOnly, returnAll: [false] } },
-  },
+  ...returnAllOrLimit(showOnly, 'users'),
   {
     displayName: 'Role',
     name: 'role',
@@ -41,20 +27,9 @@ export const description: INodeProperties[] = [
 /** Lists the users of the workspace (the people contacts can be assigned to), once per input item. */
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
   const client = await hubClient(this);
-  const out: INodeExecutionData[] = [];
-  for (let i = 0; i < items.length; i++) {
-    try {
-      const returnAll = this.getNodeParameter('returnAll', i) as boolean;
-      const limit = returnAll ? Infinity : (this.getNodeParameter('limit', i) as number);
-      const role = this.getNodeParameter('role', i) as string;
-      const { data } = await client.listUsers();
-      const users = data.filter((u) => !role || u.role === role).slice(0, limit);
-      for (const user of users) out.push({ json: { ...user }, pairedItem: { item: i } });
-    } catch (error) {
-      const nodeError = toNodeError(this.getNode(), error, i);
-      if (!this.continueOnFail()) throw nodeError;
-      out.push({ json: { error: nodeError.message }, error: nodeError, pairedItem: { item: i } });
-    }
-  }
-  return out;
+  return await perItem(this, items, async (i) => {
+    const role = this.getNodeParameter('role', i) as string;
+    const { data } = await client.listUsers();
+    return data.filter((u) => !role || u.role === role).slice(0, returnLimit(this, i)).map((u) => ({ ...u }));
+  });
 }
