@@ -43,9 +43,17 @@ function parseCountry(v: string): string {
 }
 
 function storeOptions(cmd: Command): Command {
-  return cmd
-    .addOption(new Option('--data-dir <dir>', `embedded store directory (default ${DEFAULT_DATA_DIR})`).env('CONTACT_HUB_DATA_DIR'))
-    .addOption(new Option('--database-url <url>', 'PostgreSQL URL (postgres://…): use PostgreSQL instead of the embedded store').env('DATABASE_URL'));
+  return (
+    cmd
+      .addOption(new Option('--data-dir <dir>', `embedded store directory (default ${DEFAULT_DATA_DIR})`).env('CONTACT_HUB_DATA_DIR'))
+      .addOption(new Option('--database-url <url>', 'PostgreSQL URL (postgres://…): use PostgreSQL instead of the embedded store').env('DATABASE_URL'))
+      // A --data-dir given on the command line beats a DATABASE_URL that only comes from the environment.
+      .hook('preAction', (self) => {
+        if (self.getOptionValueSource('dataDir') === 'cli' && self.getOptionValueSource('databaseUrl') === 'env') {
+          self.setOptionValueWithSource('databaseUrl', undefined, 'default');
+        }
+      })
+  );
 }
 
 function whichStore(flags: StoreFlags): { databaseUrl: string | null; dataDir: string } {
