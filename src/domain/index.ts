@@ -28,3 +28,4 @@ export * from './zod-details';
 export * from './zod-issues';
 export * from './filter';
 export * from './merge';
+export * from './contact-columns';

@@ -1,3 +1,4 @@
+import { CONTACT_COLUMNS } from '../../../src/domain/contact-columns';
 import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 import { hubClient } from '../transport';
 import { toNodeError } from '../transport/hub-error';
@@ -149,40 +150,13 @@ export async function getMergeFields(this: ILoadOptionsFunctions): Promise<INode
   }
 }
 
-/** Standard columns of an export, in the hub's order. */
-const EXPORT_COLUMNS = [
-  'name',
-  'id',
-  'externalCode',
-  'firstName',
-  'lastName',
-  'email',
-  'phone',
-  'country',
-  'language',
-  'profilePic',
-  'assignee',
-  'conversationStatus',
-  'conversationOpenedAt',
-  'blocked',
-  'blockedAt',
-  'proactive',
-  'reactive',
-  'tags',
-  'channels',
-  'createdAt',
-  'updatedAt',
-  'lastInteractionAt',
-  'lastIncomingAt',
-  'lastInteractedChannelId',
-];
 
 /** Columns Export can write: the standard columns and the custom fields. */
 export async function getExportColumns(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
   try {
     const defs = await listAllCustomFields(await hubClient(this));
     return [
-      ...EXPORT_COLUMNS.map((c) => ({ name: c, value: c })),
+      ...CONTACT_COLUMNS.map((c) => ({ name: c, value: c })),
       ...defs.map((d) => ({ name: `${d.label} (custom)`, value: CUSTOM_FIELD_PREFIX + d.key })),
     ];
   } catch (error) {

@@ -5,7 +5,8 @@ import { defineRoute, type AnyRoute } from '../http/route';
 import type { Hub } from '../hub';
 import { SEARCH_SORT_FIELDS, type SearchSort } from '../services/contact-query-service';
 import { prepareExport } from '../services/export-service';
-import { IMPORT_COLUMNS, IMPORT_TAG_SEPARATOR, importContacts, MAX_IMPORT_ROWS } from '../services/import-service';
+import { IMPORT_COLUMNS } from '../../domain/contact-columns';
+import { IMPORT_TAG_SEPARATOR, importContacts, MAX_IMPORT_ROWS } from '../services/import-service';
 import { DEFAULT_MATCH_BY, MATCH_KEYS, type MatchKey } from '../services/upsert-service';
 import { SelectionFields } from './search.routes';
 

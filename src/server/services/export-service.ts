@@ -2,6 +2,7 @@
  * CSV export of a selection: pages of {@link EXPORT_PAGE} contacts are read by keyset (the
  * search's own pagination) and written out as they come, so nothing holds the workspace in memory.
  */
+import { CONTACT_COLUMNS, type ContactColumn } from '../../domain/contact-columns';
 import { Readable } from 'node:stream';
 import { stringify } from 'csv-stringify/sync';
 import type { Contact } from '../../domain/contact';
@@ -23,7 +24,7 @@ type Cell = (c: Contact, identities: readonly { channelId: string; address: stri
 const text = (v: string | null): string => v ?? '';
 
 /** Standard columns, in their default order. `name` is the display name and is always exported. */
-export const STANDARD_EXPORT_COLUMNS: Readonly<Record<string, Cell>> = {
+export const STANDARD_EXPORT_COLUMNS: Readonly<Record<ContactColumn, Cell>> = {
   name: (c) => c.displayName,
   id: (c) => c.id,
   externalCode: (c) => text(c.externalCode),
@@ -64,12 +65,11 @@ export interface PreparedExport {
 /** Every column the workspace can export: the standard ones, then `customFields.<key>` of each custom field. */
 export async function exportableColumns(db: Queryable, workspaceId: string): Promise<string[]> {
   const defs = await listCustomFieldDefinitions(db, workspaceId);
-  return [...Object.keys(STANDARD_EXPORT_COLUMNS), ...defs.map((d) => `${CUSTOM_FIELD_PREFIX}${d.key}`)];
+  return [...CONTACT_COLUMNS, ...defs.map((d) => `${CUSTOM_FIELD_PREFIX}${d.key}`)];
 }
 
 function cellOf(column: string): Cell {
-  const standard = STANDARD_EXPORT_COLUMNS[column];
-  if (standard) return standard;
+  if ((CONTACT_COLUMNS as readonly string[]).includes(column)) return STANDARD_EXPORT_COLUMNS[column as ContactColumn];
   const key = column.slice(CUSTOM_FIELD_PREFIX.length);
   return (c) => {
     const v = c.customFields[key];

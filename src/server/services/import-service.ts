@@ -3,6 +3,7 @@
  * contacts area's upsert (`upsertWithContext`), each row in its own transaction. Bad rows are
  * reported with their line number (the header is line 1); good rows are kept.
  */
+import { IMPORT_COLUMNS, READ_ONLY_COLUMNS } from '../../domain/contact-columns';
 import { parse } from 'csv-parse/sync';
 import { CUSTOM_FIELD_PREFIX } from '../../domain/custom-field';
 import { normalizeCountry } from '../../domain/country';
@@ -18,38 +19,6 @@ export const MAX_IMPORT_ROWS = 50_000;
 /** Separator of tag names in the `tags` cell. */
 export const IMPORT_TAG_SEPARATOR = ';';
 
-/** Columns an import writes (the names of the contact fields). */
-export const IMPORT_COLUMNS = [
-  'id',
-  'externalCode',
-  'firstName',
-  'lastName',
-  'email',
-  'phone',
-  'country',
-  'language',
-  'profilePic',
-  'assignee',
-  'conversationStatus',
-  'proactive',
-  'reactive',
-  'tags',
-] as const;
-
-/** Columns an export writes that an import cannot set; they are skipped (an export imports back). */
-export const READ_ONLY_COLUMNS = [
-  'name',
-  'displayName',
-  'channels',
-  'blocked',
-  'blockedAt',
-  'conversationOpenedAt',
-  'createdAt',
-  'updatedAt',
-  'lastInteractionAt',
-  'lastIncomingAt',
-  'lastInteractedChannelId',
-] as const;
 
 export interface ImportOptions {
   matchBy: readonly MatchKey[];

@@ -1,0 +1,58 @@
+/**
+ * The columns of a contact in CSV export and import, in export order. `name` is the display
+ * name and is always exported. Custom fields follow as `customFields.<key>`.
+ */
+export const CONTACT_COLUMNS = [
+  'name',
+  'id',
+  'externalCode',
+  'firstName',
+  'lastName',
+  'email',
+  'phone',
+  'country',
+  'language',
+  'profilePic',
+  'assignee',
+  'conversationStatus',
+  'conversationOpenedAt',
+  'blocked',
+  'blockedAt',
+  'proactive',
+  'reactive',
+  'tags',
+  'channels',
+  'createdAt',
+  'updatedAt',
+  'lastInteractionAt',
+  'lastIncomingAt',
+  'lastInteractedChannelId',
+] as const;
+export type ContactColumn = (typeof CONTACT_COLUMNS)[number];
+
+/** The columns an import writes (the contact's settable fields). */
+export const IMPORT_COLUMNS = [
+  'id',
+  'externalCode',
+  'firstName',
+  'lastName',
+  'email',
+  'phone',
+  'country',
+  'language',
+  'profilePic',
+  'assignee',
+  'conversationStatus',
+  'proactive',
+  'reactive',
+  'tags',
+] as const satisfies readonly ContactColumn[];
+
+/**
+ * Columns an export writes that an import cannot set: an import skips them, so an export
+ * imports back. (`displayName` is accepted as another name of `name`.)
+ */
+export const READ_ONLY_COLUMNS: readonly string[] = [
+  'displayName',
+  ...CONTACT_COLUMNS.filter((c) => !(IMPORT_COLUMNS as readonly string[]).includes(c)),
+];
