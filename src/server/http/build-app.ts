@@ -4,9 +4,9 @@ import { parseOrThrow } from '../../domain/zod-issues';
 import { requestHash, checkIdempotencyKey, claimIdempotencyKey, completeIdempotencyKey, releaseIdempotencyKey } from './idempotency';
 import type { Hub } from '../hub';
 import { authenticate } from './authenticate';
+import { registerBodyParsers } from './body-parsers';
 import type { AuthContext } from './auth-context';
 import { notFoundBody, toErrorResponse } from './error-response';
-import { jsonNestingExceeds, MAX_JSON_NESTING } from './json-nesting';
 import type { AnyRoute, RouteResult } from './route';
 
 export const BODY_LIMIT_BYTES = 20 * 1024 * 1024;
@@ -58,49 +58,7 @@ export function buildApp(hub: Hub, routes: readonly AnyRoute[], logger: Logger):
     },
   });
 
-  // JSON: an empty body reads as no body (so POST /block with a JSON content type works).
-  app.removeContentTypeParser('application/json');
-  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_req, text, done) => {
-    const s = typeof text === 'string' ? text : text.toString('utf8');
-    if (s.trim() === '') return done(null, undefined);
-    if (s.includes('\\u0000') || s.includes('\u0000')) {
-      // PostgreSQL text and jsonb cannot hold NUL; refuse it here, for every route at once.
-      const err = new Error('The request body contains a NUL character (\\u0000), which text fields cannot hold') as Error & {
-        statusCode: number;
-        code: string;
-      };
-      err.statusCode = 400;
-      err.code = 'FST_ERR_CTP_NUL_CHARACTER';
-      return done(err, undefined);
-    }
-    if (jsonNestingExceeds(s)) {
-      const err = new Error(`The request body nests objects or arrays more than ${MAX_JSON_NESTING} levels deep`) as Error & {
-        statusCode: number;
-        code: string;
-      };
-      err.statusCode = 400;
-      err.code = 'FST_ERR_CTP_TOO_DEEP';
-      return done(err, undefined);
-    }
-    try {
-      done(null, JSON.parse(s));
-    } catch {
-      const err = new Error('The request body is not valid JSON') as Error & { statusCode: number; code: string };
-      err.statusCode = 400;
-      err.code = 'FST_ERR_CTP_INVALID_JSON_BODY';
-      done(err, undefined);
-    }
-  });
-  app.addContentTypeParser(['text/csv', 'text/plain'], { parseAs: 'string' }, (_req, text, done) => done(null, text));
-  // Some clients (axios among them) label an empty POST as a form; an empty one reads as no body.
-  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_req, text, done) => {
-    if (String(text).trim() === '') return done(null, undefined);
-    const err = new Error('Unsupported Content-Type: send application/json (text/csv for import)') as Error & {
-      statusCode: number;
-    };
-    err.statusCode = 415;
-    done(err, undefined);
-  });
+  registerBodyParsers(app);
 
   app.setErrorHandler((error, request, reply) => {
     const r = toErrorResponse(error);
