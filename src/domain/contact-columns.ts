@@ -1,3 +1,5 @@
+import { PROFILE_FIELDS } from './contact';
+
 /**
  * The columns of a contact in CSV export and import, in export order. `name` is the display
  * name and is always exported. Custom fields follow as `customFields.<key>`.
@@ -30,23 +32,8 @@ export const CONTACT_COLUMNS = [
 ] as const;
 export type ContactColumn = (typeof CONTACT_COLUMNS)[number];
 
-/** The columns an import writes (the contact's settable fields). */
-export const IMPORT_COLUMNS = [
-  'id',
-  'externalCode',
-  'firstName',
-  'lastName',
-  'email',
-  'phone',
-  'country',
-  'language',
-  'profilePic',
-  'assignee',
-  'conversationStatus',
-  'proactive',
-  'reactive',
-  'tags',
-] as const satisfies readonly ContactColumn[];
+/** The columns an import writes: the id, the profile fields, the conversation status and tags. */
+export const IMPORT_COLUMNS: readonly ContactColumn[] = ['id', ...PROFILE_FIELDS, 'conversationStatus', 'tags'];
 
 /**
  * Columns an export writes that an import cannot set: an import skips them, so an export

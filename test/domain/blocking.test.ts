@@ -1,35 +1,22 @@
 import { applyBlock, applyUnblock, incomingTreatment } from '../../src/domain/blocking';
 import type { Contact } from '../../src/domain/contact';
+import { contactFixture } from '../support/contact-fixture';
 
 const T0 = '2024-01-01T00:00:00.000Z';
 const NOW = '2024-05-01T12:00:00.000Z';
-const contact = (over: Partial<Contact> = {}): Contact => ({
-  id: 'c1',
-  externalCode: null,
-  firstName: 'Ana',
-  lastName: null,
-  email: null,
-  phone: null,
-  country: null,
-  language: null,
-  profilePic: null,
-  assignee: null,
-  proactive: true,
-  reactive: true,
-  customFields: {},
-  displayName: 'Ana',
-  tags: [],
-  conversationStatus: 'open',
-  conversationOpenedAt: T0,
-  blocked: false,
-  blockedAt: null,
-  createdAt: T0,
-  updatedAt: T0,
-  lastInteractionAt: T0,
-  lastIncomingAt: T0,
-  lastInteractedChannelId: 'wa',
-  ...over,
-});
+const contact = (over: Partial<Contact> = {}): Contact =>
+  contactFixture({
+    firstName: 'Ana',
+    displayName: 'Ana',
+    conversationStatus: 'open',
+    conversationOpenedAt: T0,
+    createdAt: T0,
+    updatedAt: T0,
+    lastInteractionAt: T0,
+    lastIncomingAt: T0,
+    lastInteractedChannelId: 'wa',
+    ...over,
+  });
 
 describe('applyBlock', () => {
   it('blocks, stamps blockedAt and closes the conversation', () => {

@@ -12,6 +12,7 @@ import {
   profileFromChannel,
   type IncomingSender,
 } from '../../src/domain/incoming-message';
+import { contactFixture } from '../support/contact-fixture';
 
 const T0 = '2024-01-01T00:00:00.000Z';
 const NOW = '2024-05-01T12:00:00.000Z';
@@ -27,33 +28,18 @@ const sender = (over: Partial<IncomingSender> = {}): IncomingSender => ({
   profilePic: null,
   ...over,
 });
-const contact = (over: Partial<Contact> = {}): Contact => ({
-  id: 'c1',
-  externalCode: null,
-  firstName: null,
-  lastName: null,
-  email: null,
-  phone: null,
-  country: null,
-  language: null,
-  profilePic: null,
-  assignee: null,
-  proactive: true,
-  reactive: true,
-  customFields: {},
-  displayName: '',
-  tags: [],
-  conversationStatus: 'open',
-  conversationOpenedAt: T0,
-  blocked: false,
-  blockedAt: null,
-  createdAt: T0,
-  updatedAt: T0,
-  lastInteractionAt: T0,
-  lastIncomingAt: T0,
-  lastInteractedChannelId: 'old',
-  ...over,
-});
+const contact = (over: Partial<Contact> = {}): Contact =>
+  contactFixture({
+    displayName: '',
+    conversationStatus: 'open',
+    conversationOpenedAt: T0,
+    createdAt: T0,
+    updatedAt: T0,
+    lastInteractionAt: T0,
+    lastIncomingAt: T0,
+    lastInteractedChannelId: 'old',
+    ...over,
+  });
 
 function errorOf(fn: () => unknown): DomainError {
   try {

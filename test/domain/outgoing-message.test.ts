@@ -2,38 +2,20 @@ import type { Channel, ChannelIdentity } from '../../src/domain/channel';
 import type { Contact } from '../../src/domain/contact';
 import { decideSend, type SendDecision } from '../../src/domain/messaging-policy';
 import { planOutgoing } from '../../src/domain/outgoing-message';
+import { contactFixture } from '../support/contact-fixture';
 
 const T0 = '2024-01-01T00:00:00.000Z';
 const NOW = '2024-05-01T12:00:00.000Z';
 const wa: Channel = { id: 'wa', type: 'whatsapp', name: 'WhatsApp' };
 const tg: Channel = { id: 'tg', type: 'telegram', name: 'Telegram' };
 const tgIdentity: ChannelIdentity = { id: 'i-tg', contactId: 'c1', channelId: 'tg', address: '42', connectedAt: T0, lastInteractionAt: T0 };
-const contact: Contact = {
-  id: 'c1',
-  externalCode: null,
-  firstName: null,
-  lastName: null,
-  email: null,
+const contact: Contact = contactFixture({
   phone: '+14155550100',
-  country: null,
-  language: null,
-  profilePic: null,
-  assignee: null,
-  proactive: true,
-  reactive: true,
-  customFields: {},
   displayName: '+14155550100',
-  tags: [],
-  conversationStatus: 'closed',
-  conversationOpenedAt: null,
-  blocked: false,
-  blockedAt: null,
-  createdAt: T0,
-  updatedAt: T0,
   lastInteractionAt: T0,
   lastIncomingAt: T0,
   lastInteractedChannelId: 'tg',
-};
+});
 
 function ok(d: SendDecision): Extract<SendDecision, { allowed: true }> {
   if (!d.allowed) throw new Error(d.message);

@@ -3,36 +3,20 @@ import type { FilterSubject } from '../../../src/domain/filter/filter-evaluator'
 import { evaluateFilter } from '../../../src/domain/filter/filter-evaluator';
 import { validateFilter } from '../../../src/domain/filter/filter-validation';
 import { TEST_CUSTOM_FIELDS, TEST_EVALUATION_CONTEXT } from './arbitraries';
+import { contactFixture } from '../../support/contact-fixture';
 
 /** A contact with every optional value null and no tags, identities or custom fields. */
 export function emptySubject(overrides: Partial<FilterSubject> = {}): FilterSubject {
+  const { identities = [], ...contact } = overrides;
   return {
-    id: 'c1',
-    externalCode: null,
-    firstName: null,
-    lastName: null,
-    displayName: '',
-    email: null,
-    phone: null,
-    country: null,
-    language: null,
-    profilePic: null,
-    assignee: null,
-    proactive: true,
-    reactive: true,
-    customFields: {},
-    tags: [],
-    conversationStatus: 'open',
-    conversationOpenedAt: null,
-    blocked: false,
-    blockedAt: null,
-    createdAt: '2025-01-01T00:00:00.000Z',
-    updatedAt: '2025-01-01T00:00:00.000Z',
-    lastInteractionAt: null,
-    lastIncomingAt: null,
-    lastInteractedChannelId: null,
-    identities: [],
-    ...overrides,
+    ...contactFixture({
+      displayName: '',
+      conversationStatus: 'open',
+      createdAt: '2025-01-01T00:00:00.000Z',
+      updatedAt: '2025-01-01T00:00:00.000Z',
+      ...contact,
+    }),
+    identities,
   };
 }
 

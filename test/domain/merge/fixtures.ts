@@ -1,38 +1,12 @@
 import type { ChannelIdentity } from '../../../src/domain/channel';
 import type { Contact } from '../../../src/domain/contact';
-import { displayName } from '../../../src/domain/display-name';
 import type { Message } from '../../../src/domain/message';
 import type { ContactAggregate } from '../../../src/domain/merge/contact-aggregate';
+import { contactFixture } from '../../support/contact-fixture';
 
 /** A contact with every field set to a neutral value; `displayName` derived from the result. */
 export function contact(overrides: Partial<Contact> & { id: string }): Contact {
-  const base: Contact = {
-    externalCode: null,
-    firstName: null,
-    lastName: null,
-    email: null,
-    phone: null,
-    country: null,
-    language: null,
-    profilePic: null,
-    assignee: null,
-    proactive: true,
-    reactive: true,
-    customFields: {},
-    displayName: '',
-    tags: [],
-    conversationStatus: 'closed',
-    conversationOpenedAt: null,
-    blocked: false,
-    blockedAt: null,
-    createdAt: '2024-01-01T00:00:00.000Z',
-    updatedAt: '2024-01-01T00:00:00.000Z',
-    lastInteractionAt: null,
-    lastIncomingAt: null,
-    lastInteractedChannelId: null,
-    ...overrides,
-  };
-  return { ...base, displayName: overrides.displayName ?? displayName(base) };
+  return contactFixture(overrides);
 }
 
 export function identity(id: string, contactId: string, channelId = 'ch-wa', address = `addr-${id}`): ChannelIdentity {

@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 import { hubClient } from '../../transport';
 import { perItem } from '../shared/batching';
 import { buildFilter, filterBuilderProperties, type FilterRow } from '../shared/filterBuilder';
+import { parseFilterJson } from '../shared/selection';
 
 const show = { resource: ['segment'], operation: ['create'] };
 
@@ -30,25 +30,6 @@ export const description: INodeProperties[] = [
   },
 ];
 
-/** The Filter (JSON) parameter as an object, or undefined when empty. */
-function filterJson(ctx: IExecuteFunctions, i: number): IDataObject | undefined {
-  const raw = ctx.getNodeParameter('filterJson', i, '') as unknown;
-  if (raw === null || raw === undefined || raw === '') return undefined;
-  let value: unknown = raw;
-  if (typeof raw === 'string') {
-    if (raw.trim() === '' || raw.trim() === '{}') return undefined;
-    try {
-      value = JSON.parse(raw);
-    } catch (error) {
-      throw new NodeOperationError(ctx.getNode(), `Filter (JSON) is not valid JSON: ${(error as Error).message}`, { itemIndex: i });
-    }
-  }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new NodeOperationError(ctx.getNode(), 'Filter (JSON) must be a JSON object such as {"and": [...]}', { itemIndex: i });
-  }
-  return Object.keys(value).length === 0 ? undefined : (value as IDataObject);
-}
-
 /**
  * Saves a filter as a named segment (POST /v1/segments): the builder's conditions (match
  * all or any) and the Filter (JSON), joined by "and". No conditions at all is every contact.
@@ -59,7 +40,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
   return await perItem(this, items, async (i) => {
     const rows = (this.getNodeParameter('filters.conditions', i, []) as FilterRow[]) ?? [];
     const built = buildFilter(rows, this.getNodeParameter('filterMatch', i, 'all') as string);
-    const json = filterJson(this, i);
+    const json = parseFilterJson(this, this.getNodeParameter('filterJson', i, ''), i) as IDataObject | undefined;
     const filter = built && json ? { and: [built, json] } : (built ?? json ?? { and: [] });
     const name = this.getNodeParameter('name', i) as string;
     return (await client.createSegment({ name, filter })) as IDataObject;

@@ -59,7 +59,8 @@ export function selectionProperties(show: IDisplayOptions['show']): INodePropert
   ];
 }
 
-function parseFilterJson(ctx: IExecuteFunctions, raw: unknown, i: number): Record<string, unknown> | undefined {
+/** The Filter (JSON) parameter's value as an object, or undefined when empty; bad JSON is an item error. */
+export function parseFilterJson(ctx: IExecuteFunctions, raw: unknown, i: number): Record<string, unknown> | undefined {
   if (raw === undefined || raw === null || raw === '') return undefined;
   let value: unknown = raw;
   if (typeof raw === 'string') {
