@@ -220,30 +220,43 @@ function compileNumber(c: NumberCondition, p: SqlParams): string {
   const src = sourceOf(c.field, p);
   /* istanbul ignore next -- every number field is a custom field */
   const v = src.kind === 'column' ? src.column : `${customText(src.keyParam, 'number')}::numeric`;
-  const num = (n: number): string => `${p.add(numberText(n))}::numeric`;
+  switch (c.operator) {
+    case 'in':
+      return yes(`${v} = any(${p.add(c.value.map(numberText))}::numeric[])`);
+    case 'notIn':
+      return no(`${v} = any(${p.add(c.value.map(numberText))}::numeric[])`);
+    default:
+      return compileComparison(c, v, (n) => `${p.add(numberText(n))}::numeric`);
+  }
+}
+
+/** A condition of an ordered value: presence, equality, order and ranges. */
+type OrderedCondition<T> =
+  | { operator: 'exists' | 'notExists' }
+  | { operator: 'is' | 'isNot' | 'gt' | 'gte' | 'lt' | 'lte'; value: T }
+  | { operator: 'between'; value: [T, T] };
+
+/** The comparisons numbers, dates and date-times share; `lit` makes a parameter of a value. */
+function compileComparison<T>(c: OrderedCondition<T>, v: string, lit: (x: T) => string): string {
   switch (c.operator) {
     case 'exists':
       return yes(`${v} is not null`);
     case 'notExists':
       return no(`${v} is not null`);
     case 'is':
-      return yes(`${v} = ${num(c.value)}`);
+      return yes(`${v} = ${lit(c.value)}`);
     case 'isNot':
-      return no(`${v} = ${num(c.value)}`);
+      return no(`${v} = ${lit(c.value)}`);
     case 'gt':
-      return yes(`${v} > ${num(c.value)}`);
+      return yes(`${v} > ${lit(c.value)}`);
     case 'gte':
-      return yes(`${v} >= ${num(c.value)}`);
+      return yes(`${v} >= ${lit(c.value)}`);
     case 'lt':
-      return yes(`${v} < ${num(c.value)}`);
+      return yes(`${v} < ${lit(c.value)}`);
     case 'lte':
-      return yes(`${v} <= ${num(c.value)}`);
+      return yes(`${v} <= ${lit(c.value)}`);
     case 'between':
-      return yes(`${v} >= ${num(c.value[0])} and ${v} <= ${num(c.value[1])}`);
-    case 'in':
-      return yes(`${v} = any(${p.add(c.value.map(numberText))}::numeric[])`);
-    case 'notIn':
-      return no(`${v} = any(${p.add(c.value.map(numberText))}::numeric[])`);
+      return yes(`${v} >= ${lit(c.value[0])} and ${v} <= ${lit(c.value[1])}`);
   }
   /* istanbul ignore next -- exhaustive */
   return unreachable(c);
@@ -270,7 +283,7 @@ function compileBoolean(c: BooleanCondition, p: SqlParams): string {
 const DATE_PATTERN = '^[0-9]{4}-[0-9]{2}-[0-9]{2}$';
 const DATETIME_PATTERN = '^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}[.][0-9]{3}Z$';
 
-/** Ordered comparisons shared by dates, date-times and (as text) their custom forms. */
+/** Dates, date-times and (as text) their custom forms: the comparisons, plus durations before now. */
 function compileOrdered(
   c: DateCondition | DateTimeCondition,
   v: string,
@@ -278,31 +291,13 @@ function compileOrdered(
   cutoff: (durationMs: number) => string,
 ): string {
   switch (c.operator) {
-    case 'exists':
-      return yes(`${v} is not null`);
-    case 'notExists':
-      return no(`${v} is not null`);
-    case 'is':
-      return yes(`${v} = ${lit(c.value)}`);
-    case 'isNot':
-      return no(`${v} = ${lit(c.value)}`);
-    case 'gt':
-      return yes(`${v} > ${lit(c.value)}`);
-    case 'gte':
-      return yes(`${v} >= ${lit(c.value)}`);
-    case 'lt':
-      return yes(`${v} < ${lit(c.value)}`);
-    case 'lte':
-      return yes(`${v} <= ${lit(c.value)}`);
-    case 'between':
-      return yes(`${v} >= ${lit(c.value[0])} and ${v} <= ${lit(c.value[1])}`);
     case 'withinLast':
       return yes(`${v} >= ${cutoff(parseDuration(c.value))}`);
     case 'moreThan':
       return yes(`${v} < ${cutoff(parseDuration(c.value))}`);
+    default:
+      return compileComparison(c, v, lit);
   }
-  /* istanbul ignore next -- exhaustive */
-  return unreachable(c);
 }
 
 function compileDate(c: DateCondition, p: SqlParams, now: Date): string {
