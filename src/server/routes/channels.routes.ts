@@ -5,7 +5,7 @@ import { listAnswer } from '../http/contact-schemas';
 import type { Hub } from '../hub';
 import { defineRoute, type AnyRoute } from '../http/route';
 import { createChannel, listChannels } from '../services/channel-service';
-import { cursorParam, encodeCursor, limitParam } from './keyset-cursor';
+import { cursorParam, encodeCursor, limitParam } from '../http/keyset-cursor';
 import { ChannelAnswer } from './messaging-schemas';
 
 const shape = createChannelSchema.shape;

@@ -7,7 +7,7 @@ import { defineRoute, type AnyRoute } from '../http/route';
 import type { Hub } from '../hub';
 import { decodeDuplicateCursor, type DuplicatePosition, listDuplicates } from '../services/duplicate-service';
 import { listContactMerges, mergeContacts, unmergeContacts } from '../services/merge-service';
-import { cursorParam, encodeCursor, limitParam } from './keyset-cursor';
+import { cursorParam, encodeCursor, limitParam } from '../http/keyset-cursor';
 
 const refText = (role: string) =>
   z

@@ -6,7 +6,7 @@ import { listAnswer } from '../http/contact-schemas';
 import type { Hub } from '../hub';
 import { defineRoute, type AnyRoute } from '../http/route';
 import { listMessages, sendMessage } from '../services/message-service';
-import { cursorParam, encodeCursor, limitParam } from './keyset-cursor';
+import { cursorParam, encodeCursor, limitParam } from '../http/keyset-cursor';
 import { ChannelAnswer, ContactAnswer, MessageAnswer, refParam } from './messaging-schemas';
 
 const shape = sendMessageSchema.shape;

@@ -1,4 +1,5 @@
-import { DomainError, validationErrors } from '../../domain/errors';
+import { decodeKeyCursor, encodeKeyCursor } from '../http/keyset-cursor';
+import { DomainError } from '../../domain/errors';
 import { validateCustomFieldDefinition } from '../../domain/custom-field-definition';
 import type { AuthContext } from '../http/auth-context';
 import type { Hub } from '../hub';
@@ -10,17 +11,6 @@ import { inTransaction } from './contact-service';
  * live under `customFields.<key>` in payloads and filters, so the two never collide.
  */
 
-function encodeCursor(key: string): string {
-  return Buffer.from(key, 'utf8').toString('base64url');
-}
-
-function decodeCursor(cursor: string): string {
-  const key = Buffer.from(cursor, 'base64url').toString('utf8');
-  if (key === '' || encodeCursor(key) !== cursor) {
-    throw validationErrors([{ path: 'query.cursor', message: 'is not a cursor of this list; pass nextCursor from the previous page' }]);
-  }
-  return key;
-}
 
 /** `GET /v1/custom-fields`: definitions ordered by key, keyset pages. */
 export async function listCustomFields(
@@ -28,11 +18,11 @@ export async function listCustomFields(
   auth: AuthContext,
   opts: { cursor?: string; limit: number },
 ): Promise<{ data: StoredCustomField[]; nextCursor: string | null }> {
-  const after = opts.cursor ? decodeCursor(opts.cursor) : null;
+  const after = opts.cursor ? decodeKeyCursor(opts.cursor) : null;
   const rows = await listCustomFieldsPage(hub.db, auth.workspaceId, { after, limit: opts.limit + 1 });
   const page = rows.slice(0, opts.limit);
   const last = page[page.length - 1];
-  return { data: page, nextCursor: rows.length > opts.limit && last ? encodeCursor(last.key) : null };
+  return { data: page, nextCursor: rows.length > opts.limit && last ? encodeKeyCursor(last.key) : null };
 }
 
 /** `POST /v1/custom-fields`: the definition is validated by the domain; 409 on an existing key. */

@@ -3,7 +3,8 @@
  * workspace's custom fields when saved and again when used. Names are unique case-insensitively
  * (A–Z folded, like tags).
  */
-import { DomainError, fieldError, validationErrors } from '../../domain/errors';
+import { decodeKeyCursor, encodeKeyCursor } from '../http/keyset-cursor';
+import { DomainError, fieldError } from '../../domain/errors';
 import { asciiFold } from '../../domain/filter/ascii-fold';
 import type { Queryable } from '../db/database';
 import type { AuthContext } from '../http/auth-context';
@@ -77,10 +78,7 @@ export async function listSegments(
 ): Promise<{ data: SegmentAnswer[]; nextCursor: string | null }> {
   let afterKey: string | null = null;
   if (opts.cursor !== undefined && opts.cursor !== '') {
-    afterKey = Buffer.from(opts.cursor, 'base64url').toString('utf8');
-    if (afterKey === '' || Buffer.from(afterKey, 'utf8').toString('base64url') !== opts.cursor) {
-      throw validationErrors([{ path: 'query.cursor', message: 'is not a cursor of this list; pass the nextCursor of the previous page' }]);
-    }
+    afterKey = decodeKeyCursor(opts.cursor);
   }
   const rows = await listSegmentsPage(hub.db, auth.workspaceId, { afterKey, limit: opts.limit + 1 });
   const page = rows.slice(0, opts.limit);
@@ -89,7 +87,7 @@ export async function listSegments(
     data.push(opts.withCounts ? { ...s, count: await segmentCount(hub, auth, s.id) } : s);
   }
   const last = page[page.length - 1];
-  return { data, nextCursor: rows.length > opts.limit && last ? Buffer.from(last.nameKey, 'utf8').toString('base64url') : null };
+  return { data, nextCursor: rows.length > opts.limit && last ? encodeKeyCursor(last.nameKey) : null };
 }
 
 /** `GET /v1/segments/{segmentId}`, with its count. */

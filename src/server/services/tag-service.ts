@@ -1,3 +1,4 @@
+import { decodeKeyCursor, encodeKeyCursor } from '../http/keyset-cursor';
 import type { Contact } from '../../domain/contact';
 import { MAX_TAGS_PER_CONTACT } from '../../domain/contact-input';
 import { DomainError, isDomainError, validationErrors, type ErrorDetail } from '../../domain/errors';
@@ -117,17 +118,6 @@ export async function untagContact(hub: Hub, auth: AuthContext, ref: string, raw
 // ---------------------------------------------------------------------------------------------
 // The catalogue
 
-function encodeCursor(nameKey: string): string {
-  return Buffer.from(nameKey, 'utf8').toString('base64url');
-}
-
-function decodeCursor(cursor: string): string {
-  const key = Buffer.from(cursor, 'base64url').toString('utf8');
-  if (key === '' || encodeCursor(key) !== cursor) {
-    throw validationErrors([{ path: 'query.cursor', message: 'is not a cursor of this list; pass nextCursor from the previous page' }]);
-  }
-  return key;
-}
 
 /** `GET /v1/tags`: tags ordered by name (case-insensitively), with contact counts; keyset pages. */
 export async function listTags(
@@ -135,7 +125,7 @@ export async function listTags(
   auth: AuthContext,
   opts: { search?: string; cursor?: string; limit: number },
 ): Promise<{ data: TagAnswer[]; nextCursor: string | null }> {
-  const after = opts.cursor ? decodeCursor(opts.cursor) : null;
+  const after = opts.cursor ? decodeKeyCursor(opts.cursor) : null;
   const search = opts.search ? tagKey(opts.search.normalize('NFC').replace(/\s+/gu, ' ').trim()) : '';
   const { rows } = await hub.db.query<TagListRow>(
     `${TAG_SELECT}
@@ -148,7 +138,7 @@ export async function listTags(
   );
   const page = rows.slice(0, opts.limit);
   const last = page[page.length - 1];
-  return { data: page.map(toAnswer), nextCursor: rows.length > opts.limit && last ? encodeCursor(last.name_key) : null };
+  return { data: page.map(toAnswer), nextCursor: rows.length > opts.limit && last ? encodeKeyCursor(last.name_key) : null };
 }
 
 async function findTagByKey(tx: Queryable, workspaceId: string, key: string): Promise<{ id: string; name: string } | null> {

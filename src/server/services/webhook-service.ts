@@ -1,3 +1,4 @@
+import { decodeCursor, encodeCursor, type KeysetPosition } from '../http/keyset-cursor';
 import { BlockList, isIP } from 'node:net';
 import { DomainError } from '../../domain/errors';
 import type { WebhookSubscriptionInput } from '../../domain/events';
@@ -119,26 +120,18 @@ export interface WebhookPage {
   nextCursor: string | null;
 }
 
-function encodeCursor(w: WebhookView): string {
-  return Buffer.from(JSON.stringify([w.createdAt, w.id]), 'utf8').toString('base64url');
-}
-
-function decodeCursor(cursor: string): { createdAt: string; id: string } {
-  try {
-    const v: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(v) && v.length === 2 && typeof v[0] === 'string' && typeof v[1] === 'string' && !Number.isNaN(Date.parse(v[0]))) {
-      return { createdAt: v[0], id: v[1] };
-    }
-  } catch {
-    // falls through to the error below
+function decodeWebhookCursor(cursor: string): KeysetPosition {
+  const position = decodeCursor(cursor);
+  if (position === null) {
+    throw new DomainError('validation_error', 'cursor: is not a cursor this list returned; start without one', [
+      { path: 'query.cursor', message: 'is not a cursor this list returned' },
+    ]);
   }
-  throw new DomainError('validation_error', 'cursor: is not a cursor this list returned; start without one', [
-    { path: 'query.cursor', message: 'is not a cursor this list returned' },
-  ]);
+  return position;
 }
 
 export async function listWorkspaceWebhooks(hub: Hub, workspaceId: string, cursor: string | undefined, limit: number): Promise<WebhookPage> {
-  const rows = await listWebhooks(hub.db, workspaceId, cursor ? decodeCursor(cursor) : null, limit + 1);
+  const rows = await listWebhooks(hub.db, workspaceId, cursor ? decodeWebhookCursor(cursor) : null, limit + 1);
   const data = rows.slice(0, limit);
   return { data, nextCursor: rows.length > limit ? encodeCursor(data[data.length - 1]) : null };
 }

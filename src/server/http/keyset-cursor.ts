@@ -1,4 +1,5 @@
 import { z } from 'zod/v4';
+import { validationErrors } from '../../domain/errors';
 
 /** A keyset position: the sort time and the id of the last row of a page. */
 export interface KeysetPosition {
@@ -25,6 +26,20 @@ export function decodeCursor(cursor: string): KeysetPosition | null {
   } catch {
     return null;
   }
+}
+
+/** An opaque cursor for lists ordered by one unique text key (tag names, field keys, segment names). */
+export function encodeKeyCursor(key: string): string {
+  return Buffer.from(key, 'utf8').toString('base64url');
+}
+
+/** The key a key cursor stands for; a 400 on `query.cursor` when it is not one of ours. */
+export function decodeKeyCursor(cursor: string): string {
+  const key = Buffer.from(cursor, 'base64url').toString('utf8');
+  if (key === '' || encodeKeyCursor(key) !== cursor) {
+    throw validationErrors([{ path: 'query.cursor', message: 'is not a cursor of this list; pass the nextCursor of the previous page' }]);
+  }
+  return key;
 }
 
 /** Query parameter `cursor`: the `nextCursor` of the previous page; decoded, or a 400 on `query.cursor`. */
