@@ -4,28 +4,36 @@ import { newId } from '../ids';
 import { jsonParam } from '../repos/sql-values';
 
 /**
- * Writes an event to the outbox inside the caller's transaction, with one pending delivery
- * per webhook of the workspace that subscribes to its type. The change and its event commit
- * together or not at all; the delivery worker picks the deliveries up.
+ * Writes events to the outbox inside the caller's transaction, each with one pending delivery
+ * per webhook of its workspace that subscribes to its type, in one statement whatever the number
+ * of events. The change and its events commit together or not at all; the delivery worker picks
+ * the deliveries up. A delivery's id is derived from its event and webhook (the pair is unique).
  */
-export async function emitEvent(tx: Queryable, event: ContactHubEvent): Promise<void> {
-  await tx.query('insert into events (id, workspace_id, type, payload, created_at) values ($1, $2, $3, $4, $5)', [
-    event.id,
-    event.workspaceId,
-    event.type,
-    jsonParam(event),
-    event.occurredAt,
-  ]);
-  const { rows } = await tx.query<{ id: string }>(
-    `select id from webhooks where workspace_id = $1 and (events ? $2 or events ? '*')`,
-    [event.workspaceId, event.type],
+export async function emitEvents(tx: Queryable, events: readonly ContactHubEvent[]): Promise<void> {
+  if (events.length === 0) return;
+  await tx.query(
+    `with ev as (
+       insert into events (id, workspace_id, type, payload, created_at)
+       select e.id, e.workspace_id, e.type, e.payload::jsonb, e.created_at
+         from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::timestamptz[]) as e(id, workspace_id, type, payload, created_at)
+       returning id, workspace_id, type, created_at
+     )
+     insert into webhook_deliveries (id, workspace_id, webhook_id, event_id, next_attempt_at)
+     select 'dlv_' || substr(md5(ev.id || '/' || w.id), 1, 20), ev.workspace_id, w.id, ev.id, ev.created_at
+       from ev join webhooks w on w.workspace_id = ev.workspace_id and (w.events ? ev.type or w.events ? '*')`,
+    [
+      events.map((e) => e.id),
+      events.map((e) => e.workspaceId),
+      events.map((e) => e.type),
+      events.map((e) => jsonParam(e)),
+      events.map((e) => e.occurredAt),
+    ],
   );
-  for (const w of rows) {
-    await tx.query(
-      `insert into webhook_deliveries (id, workspace_id, webhook_id, event_id, next_attempt_at) values ($1, $2, $3, $4, $5)`,
-      [newId('dlv'), event.workspaceId, w.id, event.id, event.occurredAt],
-    );
-  }
+}
+
+/** Writes one event to the outbox (see {@link emitEvents}). */
+export async function emitEvent(tx: Queryable, event: ContactHubEvent): Promise<void> {
+  await emitEvents(tx, [event]);
 }
 
 /** A fresh event id. */

@@ -12,7 +12,7 @@ import { tagKey } from '../../domain/tag-name';
 import type { Queryable } from '../db/database';
 import type { AuthContext } from '../http/auth-context';
 import type { Hub } from '../hub';
-import { emitEvent, newEventId } from '../outbox/emit-event';
+import { emitEvents, newEventId } from '../outbox/emit-event';
 import { loadContacts } from '../repos/contact-repo';
 import { ensureTags } from '../repos/tag-repo';
 import {
@@ -150,10 +150,12 @@ async function emitTagEvents(tx: Queryable, ws: string, byContact: Map<string, s
   if (byContact.size === 0) return;
   const ids = [...byContact.keys()];
   await tx.query('update contacts set updated_at = $3 where workspace_id = $1 and id = any($2::text[])', [ws, ids, now]);
-  for (const contact of await loadContacts(tx, ws, ids)) {
-    const tags = (byContact.get(contact.id) ?? []).sort(byKey);
-    await emitEvent(tx, buildEvent(type, { id: newEventId(), now: now.toISOString(), workspaceId: ws, contact, tags }));
-  }
+  await emitEvents(
+    tx,
+    (await loadContacts(tx, ws, ids)).map((contact) =>
+      buildEvent(type, { id: newEventId(), now: now.toISOString(), workspaceId: ws, contact, tags: (byContact.get(contact.id) ?? []).sort(byKey) }),
+    ),
+  );
 }
 
 /** `POST /v1/contacts/bulk/tags`. */
@@ -214,9 +216,10 @@ async function deleteChunk(tx: Queryable, ws: string, ids: readonly string[], no
   const contacts: Contact[] = await loadContacts(tx, ws, ids);
   if (contacts.length === 0) return [];
   await tx.query('delete from contacts where workspace_id = $1 and id = any($2::text[])', [ws, contacts.map((c) => c.id)]);
-  for (const contact of contacts) {
-    await emitEvent(tx, buildEvent('contact.deleted', { id: newEventId(), now: now.toISOString(), workspaceId: ws, contact }));
-  }
+  await emitEvents(
+    tx,
+    contacts.map((contact) => buildEvent('contact.deleted', { id: newEventId(), now: now.toISOString(), workspaceId: ws, contact })),
+  );
   return contacts.map((c) => c.id);
 }
 

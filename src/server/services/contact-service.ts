@@ -22,7 +22,7 @@ import {
 import type { AuthContext } from '../http/auth-context';
 import type { Hub } from '../hub';
 import { newId } from '../ids';
-import { emitEvent, newEventId } from '../outbox/emit-event';
+import { emitEvent, emitEvents, newEventId } from '../outbox/emit-event';
 import { insertContact, loadContact, requireContact, updateContact } from '../repos/contact-repo';
 import { listCustomFieldDefinitions } from '../repos/custom-field-repo';
 import { addContactTags, removeContactTags } from '../repos/tag-repo';
@@ -352,10 +352,6 @@ export async function touchContact(tx: Queryable, workspaceId: string, contactId
   return (await loadContact(tx, workspaceId, contactId)) as Contact;
 }
 
-export async function emitAll(tx: Queryable, events: readonly ContactHubEvent[]): Promise<void> {
-  for (const e of events) await emitEvent(tx, e);
-}
-
 // ---------------------------------------------------------------------------------------------
 // Operations behind the routes
 
@@ -365,7 +361,7 @@ export async function createContact(hub: Hub, auth: AuthContext, body: unknown):
   const input = normalizeContactCreate(body, { defaultCountry: auth.defaultCountry, customFields: wctx.customFields });
   const change = await inTransaction(hub.db, async (tx) => {
     const c = await insertNewContact(tx, wctx, input, hub.now());
-    await emitAll(tx, c.events);
+    await emitEvents(tx, c.events);
     return c;
   });
   hub.nudgeOutbox();
@@ -388,7 +384,7 @@ export async function patchContact(hub: Hub, auth: AuthContext, ref: string, bod
       currentCountry: current.country,
     });
     const c = await applyContactPatch(tx, wctx, current, input, hub.now());
-    await emitAll(tx, c.events);
+    await emitEvents(tx, c.events);
     return c;
   });
   if (change.events.length > 0) hub.nudgeOutbox();

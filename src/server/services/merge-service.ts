@@ -14,7 +14,7 @@ import type { Queryable } from '../db/database';
 import type { AuthContext } from '../http/auth-context';
 import type { Hub } from '../hub';
 import { newId } from '../ids';
-import { emitEvent, newEventId } from '../outbox/emit-event';
+import { emitEvent, emitEvents, newEventId } from '../outbox/emit-event';
 import { insertContact, loadContact, requireContact, updateContact } from '../repos/contact-repo';
 import { listCustomFieldDefinitions } from '../repos/custom-field-repo';
 import { listContactIdentities } from '../repos/identity-repo';
@@ -321,7 +321,7 @@ export async function unmergeContacts(hub: Hub, auth: AuthContext, mergeId: stri
         buildEvent('contact.untagged', { id: newEventId(), now, workspaceId: ws, contact: storedPrimary, tags: plan.removedTags }),
       );
     }
-    for (const e of events) await emitEvent(tx, e);
+    await emitEvents(tx, events);
 
     return {
       primary: storedPrimary,

@@ -8,7 +8,7 @@ import type { Queryable } from '../db/database';
 import type { AuthContext } from '../http/auth-context';
 import type { Hub } from '../hub';
 import { newId } from '../ids';
-import { emitEvent, newEventId } from '../outbox/emit-event';
+import { emitEvent, emitEvents, newEventId } from '../outbox/emit-event';
 import { loadContacts, requireContact } from '../repos/contact-repo';
 import { iso } from '../repos/sql-values';
 import { addContactTags, removeContactTags } from '../repos/tag-repo';
@@ -240,12 +240,12 @@ export async function deleteTag(
       if (batch.rows.length === 0) break;
       const ids = batch.rows.map((r) => r.contact_id).sort();
       await tx.query('update contacts set updated_at = $3 where workspace_id = $1 and id = any($2::text[])', [ws, ids, now]);
-      for (const contact of await loadContacts(tx, ws, ids)) {
-        await emitEvent(
-          tx,
+      await emitEvents(
+        tx,
+        (await loadContacts(tx, ws, ids)).map((contact) =>
           buildEvent('contact.untagged', { id: newEventId(), now: now.toISOString(), workspaceId: ws, contact, tags: [tag.name] }),
-        );
-      }
+        ),
+      );
       untagged += ids.length;
     }
     await tx.query('delete from tags where workspace_id = $1 and id = $2', [ws, tagId]);

@@ -6,10 +6,10 @@ import type { Queryable } from '../db/database';
 import type { AuthContext } from '../http/auth-context';
 import { toErrorResponse } from '../http/error-response';
 import type { Hub } from '../hub';
+import { emitEvents } from '../outbox/emit-event';
 import { findContactId, loadContact } from '../repos/contact-repo';
 import {
   applyContactPatch,
-  emitAll,
   IdentityConflict,
   savepointRunner,
   transactionRunner,
@@ -133,7 +133,7 @@ async function upsertInTransaction(
         }
         created = true;
       }
-      await emitAll(tx, change.events);
+      await emitEvents(tx, change.events);
       return { created, contact: change.contact, changed: created || change.events.length > 0 };
     },
     retryOn,
@@ -184,7 +184,7 @@ export async function createWithContext(
   const input = normalizeContactCreate(raw, { defaultCountry: wctx.defaultCountry, customFields: wctx.customFields });
   const change = await run(async (tx) => {
     const c = await insertNewContact(tx, wctx, input, hub.now());
-    await emitAll(tx, c.events);
+    await emitEvents(tx, c.events);
     return c;
   });
   return { created: true, contact: change.contact, changed: true };
