@@ -1,6 +1,8 @@
 import type { Database } from './database';
 import { sql as initialSchema } from './migrations/0001-initial-schema';
 import { sql as webhookSecrets } from './migrations/0002-webhook-secrets';
+import { sql as filterableContacts } from './migrations/0003-filterable-contacts';
+import { splitStatements } from './split-statements';
 
 export interface Migration {
   version: number;
@@ -12,6 +14,7 @@ export interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'initial schema', sql: initialSchema },
   { version: 2, name: 'webhook secrets', sql: webhookSecrets },
+  { version: 3, name: 'filterable contacts', sql: filterableContacts },
 ];
 
 /** Any fixed number: the advisory lock that keeps two starting processes from migrating at once. */
@@ -37,12 +40,4 @@ export async function migrate(db: Database, migrations: readonly Migration[] = M
     if (done) applied.push(m.version);
   }
   return applied;
-}
-
-/** Splits a migration script on the semicolons that end statements (migrations hold no functions). */
-function splitStatements(script: string): string[] {
-  return script
-    .split(/;\s*\n/)
-    .map((s) => s.trim())
-    .filter((s) => s.length > 0);
 }

@@ -49,14 +49,27 @@ async function insertRows<Row = Record<string, unknown>>(
     const chunk = rows.slice(start, start + ROWS_PER_STATEMENT);
     const params: SqlValue[] = columns.map((_, i) => chunk.map((row) => {
       const v = row[i];
-      return v instanceof Date ? v.toISOString() : v;
+      return v instanceof Date ? v.toISOString() : Array.isArray(v) ? arrayLiteral(v as string[]) : v;
     }));
     const names = columns.map(([name]) => name).join(', ');
-    const arrays = columns.map(([, type], i) => `$${i + 1}::${type}[]`).join(', ');
-    const r = await db.query<Row>(`insert into ${table} (${names}) select * from unnest(${arrays}) ${suffix}`, params);
+    // Array columns travel as array literals in a text array (unnest would flatten an array of arrays).
+    const arrays = columns.map(([, type], i) => `$${i + 1}::${type.endsWith('[]') ? 'text' : type}[]`).join(', ');
+    const values = columns.map(([, type], i) => (type.endsWith('[]') ? `u${i}::${type}` : `u${i}`)).join(', ');
+    const aliases = columns.map((_, i) => `u${i}`).join(', ');
+    const r = await db.query<Row>(`insert into ${table} (${names}) select ${values} from unnest(${arrays}) as u(${aliases}) ${suffix}`, params);
     out.push(...r.rows);
   }
   return out;
+}
+
+/** A PostgreSQL array literal of text values (`{"a","b"}`). */
+function arrayLiteral(values: readonly string[]): string {
+  return `{${values.map((v) => `"${v.replace(/[\\"]/g, (ch) => `\\${ch}`)}"`).join(',')}}`;
+}
+
+/** Sorted, without duplicates, in code point order (the C collation migration 3 sorts its arrays in). */
+function sortedUnique(values: readonly string[]): string[] {
+  return [...new Set(values)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
 async function ensureWorkspace(db: Database, name: string): Promise<{ id: string; userIds: string[] }> {
@@ -119,6 +132,10 @@ export async function seedWorkspace(db: Database, opts: SeedOptions): Promise<Se
     'on conflict (workspace_id, id) do nothing',
   );
 
+  const channelTypes = new Map(
+    (await db.query<{ id: string; type: string }>('select id, type from channels where workspace_id = $1', [ws])).rows.map((r) => [r.id, r.type]),
+  );
+
   const result: SeedResult = { workspaceId: ws, contacts: 0, skipped: 0, tags: 0, identities: 0, messages: 0 };
   const batchSize = opts.batchSize ?? 1000;
   // A later run continues the numbering, so its phones and e-mails are new.
@@ -141,12 +158,18 @@ export async function seedWorkspace(db: Database, opts: SeedOptions): Promise<Se
           ['blocked', 'boolean'], ['blocked_at', 'timestamptz'], ['proactive', 'boolean'], ['reactive', 'boolean'],
           ['custom_fields', 'jsonb'], ['created_at', 'timestamptz'], ['updated_at', 'timestamptz'],
           ['last_interaction_at', 'timestamptz'], ['last_incoming_at', 'timestamptz'], ['last_interacted_channel_id', 'text'],
+          ['tag_keys', 'text[]'], ['channel_keys', 'text[]'], ['identity_addresses', 'text[]'],
         ],
+        // The derived columns are written as the triggers of migration 3 would compute them, so
+        // those find nothing to change (they still correct a contact whose identity was refused).
         batch.map(({ id, c }) => [
           ws, id, c.externalCode, c.firstName, c.lastName, c.displayName, c.email, c.phone, c.country, c.language,
           c.assignee, c.conversationStatus, c.conversationOpenedAt, c.blocked, c.blockedAt, c.proactive, c.reactive,
           jsonParam(c.customFields), c.createdAt, c.updatedAt, c.lastInteractionAt, c.lastIncomingAt,
           c.lastInteractedChannelId,
+          sortedUnique(c.tags.map(tagKey).filter((k) => tagIds.has(k))),
+          sortedUnique(c.identities.flatMap((i) => [i.channelId, channelTypes.get(i.channelId) ?? i.channelId])),
+          sortedUnique(c.identities.map((i) => i.address)),
         ]),
         'on conflict do nothing returning id',
       );
