@@ -1,20 +1,26 @@
 /**
  * Compiles a validated filter tree (src/domain/filter) to a parameterised SQL boolean over
- * `contacts c`. The caller binds the workspace (`c.workspace_id = …`); the subqueries on tags
- * and channel identities follow `c.workspace_id`.
+ * `contacts c`. The caller binds the workspace (`c.workspace_id = …`).
  *
- * The SQL answers exactly what `evaluateFilter` answers (a property test holds them together):
- * - every condition is wrapped so it is true or false, never null: on an absent value positive
- *   operators are false and each negative operator is `not` of its positive twin;
- * - text folds case with `lower(x collate "C")` (ASCII only, like `asciiFold`; the indexes of
- *   migration 0001 use the same expression) and matches substrings with `strpos`/`left`, so
- *   `%` and `_` are literal;
- * - duration cut-offs (now − d) are computed here and passed as parameters: nothing depends on
- *   the session time zone or on interval arithmetic;
- * - custom field values are read only when their JSON type fits the field (`jsonb_typeof`);
+ * The SQL answers exactly what `evaluateFilter` answers (a property test holds them together),
+ * in forms the planner can answer with the indexes of migration 3:
+ * - negations are pushed down to the conditions (`not (a and b)` is `not a or not b`), so every
+ *   `and`/`or` above a condition is monotone. A condition then compiles to a plain predicate that
+ *   is true where it holds and false or null elsewhere (null acts as false under `and`/`or` and in
+ *   `where`), and a negated one to `(predicate) is not true`, which is never null. No `coalesce`
+ *   hides a column from its index;
+ * - text folds case with `lower(x collate "C")` (ASCII only, like `asciiFold`; the expression
+ *   indexes use the same form); `contains` is `strpos`, `startsWith` is a `like` prefix with `%`,
+ *   `_` and `\` escaped (an index range scan in the C collation);
+ * - tags and channels are the array columns `tag_keys` and `channel_keys` (`&&`, `@>`: GIN);
+ * - equality on a custom field is containment in `custom_folded` (string values folded), which
+ *   its GIN index answers; a value of another JSON type than the field's never matches;
+ * - custom field ranges read the value only when its JSON type fits the field (`jsonb_typeof`):
  *   a wrongly typed value is absent. Custom `date` values must look like `YYYY-MM-DD` and custom
  *   `datetime` values like `YYYY-MM-DDTHH:mm:ss.sssZ` (the form the domain stores); both then
- *   compare as text in the C collation, which orders them like the calendar.
+ *   compare as text in the C collation, which orders them like the calendar;
+ * - duration cut-offs (now − d) are computed here and passed as parameters: nothing depends on
+ *   the session time zone or on interval arithmetic.
  */
 import { asciiFold } from '../../domain/filter/ascii-fold';
 import { parseDuration } from '../../domain/filter/duration';
@@ -50,7 +56,7 @@ export interface CompileFilterOptions {
 }
 
 export interface CompiledFilter {
-  /** A boolean SQL expression over `contacts c`, never null. */
+  /** A boolean SQL expression over `contacts c`: true where the filter holds, false or null elsewhere (a `where` condition). */
   sql: string;
   params: SqlValue[];
 }
@@ -67,11 +73,30 @@ export function compileFilterInto(filter: Filter, params: SqlParams, now: Date):
   return compileNode(filter, params, now);
 }
 
-function compileNode(f: Filter, p: SqlParams, now: Date): string {
-  if (isAndFilter(f)) return f.and.length === 0 ? 'true' : `(${f.and.map((x) => compileNode(x, p, now)).join(' and ')})`;
-  if (isOrFilter(f)) return f.or.length === 0 ? 'false' : `(${f.or.map((x) => compileNode(x, p, now)).join(' or ')})`;
-  if (isNotFilter(f)) return `(not ${compileNode(f.not, p, now)})`;
-  return compileCondition(f, p, now);
+/**
+ * A condition in SQL: `sql` is true where the condition's positive form holds and false or null
+ * elsewhere; the condition itself is `sql` (`negated: false`) or its null-safe negation.
+ */
+interface Atom {
+  sql: string;
+  negated: boolean;
+}
+
+const holds = (sql: string): Atom => ({ sql, negated: false });
+const fails = (sql: string): Atom => ({ sql, negated: true });
+
+/** Compiles `f` when `positive`, else `not f`, pushing the negation down to the conditions. */
+function compileNode(f: Filter, p: SqlParams, now: Date, positive = true): string {
+  if (isAndFilter(f) || isOrFilter(f)) {
+    const children = isAndFilter(f) ? f.and : f.or;
+    // not (a and b) = not a or not b; not (a or b) = not a and not b.
+    const conjunction = isAndFilter(f) === positive;
+    if (children.length === 0) return conjunction ? 'true' : 'false';
+    return `(${children.map((x) => compileNode(x, p, now, positive)).join(conjunction ? ' and ' : ' or ')})`;
+  }
+  if (isNotFilter(f)) return compileNode(f.not, p, now, !positive);
+  const atom = compileCondition(f, p, now);
+  return positive !== atom.negated ? atom.sql : `((${atom.sql}) is not true)`;
 }
 
 /** Columns of the standard fields, by the Contact property the filter catalogue names. */
@@ -100,11 +125,20 @@ const COLUMNS: Partial<Record<keyof Contact, string>> = {
 };
 
 /** Where a scalar field's value is: a standard column, or a key of `custom_fields`. */
-type Source = { kind: 'column'; column: string } | { kind: 'custom'; keyParam: string };
+type Source = { kind: 'column'; column: string } | CustomSource;
+
+/** A custom field: its key, and the placeholder of the key as a parameter (added when first asked for). */
+interface CustomSource {
+  kind: 'custom';
+  key: string;
+  keyParam: () => string;
+}
 
 function sourceOf(field: string, p: SqlParams): Source {
   if (field.startsWith(CUSTOM_FIELD_PREFIX)) {
-    return { kind: 'custom', keyParam: p.add(field.slice(CUSTOM_FIELD_PREFIX.length)) };
+    const key = field.slice(CUSTOM_FIELD_PREFIX.length);
+    let placeholder: string | null = null;
+    return { kind: 'custom', key, keyParam: () => (placeholder ??= p.add(key)) };
   }
   const spec = STANDARD_FILTER_FIELDS[field];
   const column = spec?.source.kind === 'standard' ? COLUMNS[spec.source.property] : undefined;
@@ -122,17 +156,26 @@ function customText(keyParam: string, jsonType: 'string' | 'number' | 'boolean',
   return `(case when jsonb_typeof(c.custom_fields -> ${keyParam}) = '${jsonType}'${guard} then c.custom_fields ->> ${keyParam} end)`;
 }
 
-/** Null-safe wrapper: the condition is false where SQL would say null. */
-function yes(sql: string): string {
-  return `coalesce((${sql}), false)`;
+/** Whether the custom field holds a value of the JSON type its definition asks for. */
+function customPresent(keyParam: string, jsonType: 'string' | 'number' | 'boolean'): string {
+  return `jsonb_typeof(c.custom_fields -> ${keyParam}) = '${jsonType}'`;
 }
 
-/** Exactly `not` of the (null-safe) positive twin. */
-function no(sql: string): string {
-  return `(not ${yes(sql)})`;
+/**
+ * The custom field equals one of `values` (strings already folded): containment in
+ * `custom_folded`, one GIN probe per value, joined by `or` (a bitmap OR).
+ */
+function customEquals(src: { key: string }, values: readonly (string | number | boolean)[], p: SqlParams): string {
+  const probes = values.map((v) => `c.custom_folded @> ${p.add(JSON.stringify({ [src.key]: v }))}::jsonb`);
+  return probes.length === 1 ? (probes[0] as string) : `(${probes.join(' or ')})`;
 }
 
-function compileCondition(c: FilterCondition, p: SqlParams, now: Date): string {
+/** A `like` pattern matching the text literally (`%`, `_` and the escape `\` escaped) followed by `suffix`. */
+export function likePattern(prefix: string, text: string, suffix: string): string {
+  return `${prefix}${text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}${suffix}`;
+}
+
+function compileCondition(c: FilterCondition, p: SqlParams, now: Date): Atom {
   switch (c.type) {
     case 'text':
     case 'enum':
@@ -150,62 +193,67 @@ function compileCondition(c: FilterCondition, p: SqlParams, now: Date): string {
     case 'duration':
       return compileDuration(c, p, now);
     case 'tags':
-      return compileTags(c, p);
+      return compileSet(c, 'c.tag_keys', p, (v) => v.map(asciiFold));
     case 'channels':
-      return compileChannels(c, p);
+      return compileSet(c, 'c.channel_keys', p, (v) => v);
   }
   /* istanbul ignore next -- exhaustive */
   return unreachable(c);
 }
 
-function compileText(c: TextCondition | EnumCondition, p: SqlParams): string {
+function compileText(c: TextCondition | EnumCondition, p: SqlParams): Atom {
   const src = sourceOf(c.field, p);
   // The raw text (null when absent) and its folded form. Values of positive operators are never
   // empty after validation, so an empty stored string can only fail them, as absent values do.
-  const raw = src.kind === 'column' ? src.column : customText(src.keyParam, 'string');
-  const folded = `lower(${raw} collate "C")`;
+  const raw = (): string => (src.kind === 'column' ? src.column : customText(src.keyParam(), 'string'));
+  const folded = (): string => `lower(${raw()} collate "C")`;
+  const equals = (values: readonly string[]): string =>
+    src.kind === 'custom'
+      ? customEquals(src, values.map(asciiFold), p)
+      : values.length === 1
+        ? `${folded()} = ${p.add(asciiFold(values[0] as string))}`
+        : `${folded()} = any(${p.add(values.map(asciiFold))}::text[])`;
   switch (c.operator) {
     case 'exists':
-      return yes(`${raw} <> ''`);
+      return holds(`${raw()} <> ''`);
     case 'notExists':
-      return no(`${raw} <> ''`);
+      return fails(`${raw()} <> ''`);
     case 'is':
-      return yes(`${folded} = ${p.add(asciiFold(c.value))}`);
+      return holds(equals([c.value]));
     case 'isNot':
-      return no(`${folded} = ${p.add(asciiFold(c.value))}`);
+      return fails(equals([c.value]));
     case 'in':
-      return yes(`${folded} = any(${p.add(c.value.map(asciiFold))}::text[])`);
+      return holds(equals(c.value));
     case 'notIn':
-      return no(`${folded} = any(${p.add(c.value.map(asciiFold))}::text[])`);
+      return fails(equals(c.value));
     case 'contains':
-      return yes(`strpos(${folded}, ${p.add(asciiFold(c.value))}) > 0`);
+      return holds(`strpos(${folded()}, ${p.add(asciiFold(c.value))}) > 0`);
     case 'notContains':
-      return no(`strpos(${folded}, ${p.add(asciiFold(c.value))}) > 0`);
-    case 'startsWith': {
-      const v = p.add(asciiFold(c.value));
-      return yes(`left(${folded}, length(${v}::text)) = ${v}`);
-    }
+      return fails(`strpos(${folded()}, ${p.add(asciiFold(c.value))}) > 0`);
+    case 'startsWith':
+      return holds(`${folded()} like ${p.add(likePattern('', asciiFold(c.value), '%'))}`);
   }
   /* istanbul ignore next -- exhaustive */
   return unreachable(c);
 }
 
-function compileId(c: IdCondition, p: SqlParams): string {
+function compileId(c: IdCondition, p: SqlParams): Atom {
   const src = sourceOf(c.field, p);
-  const raw = src.kind === 'column' ? src.column : customText(src.keyParam, 'string');
+  /* istanbul ignore next -- every id field is a standard field */
+  const raw = src.kind === 'column' ? src.column : customText(src.keyParam(), 'string');
   switch (c.operator) {
     case 'exists':
-      return yes(`${raw} <> ''`);
+      return holds(`${raw} <> ''`);
     case 'notExists':
-      return no(`${raw} <> ''`);
+      return fails(`${raw} <> ''`);
     case 'is':
-      return yes(`${raw} = ${p.add(c.value)}`);
+      return holds(`${raw} = ${p.add(c.value)}`);
     case 'isNot':
-      return no(`${raw} = ${p.add(c.value)}`);
+      return fails(`${raw} = ${p.add(c.value)}`);
     case 'in':
-      return yes(`${raw} = any(${p.add(c.value)}::text[])`);
+      return holds(`${raw} = any(${p.add(c.value)}::text[])`);
     case 'notIn':
-      return no(`${raw} = any(${p.add(c.value)}::text[])`);
+      return fails(`${raw} = any(${p.add(c.value)}::text[])`);
   }
   /* istanbul ignore next -- exhaustive */
   return unreachable(c);
@@ -216,17 +264,25 @@ function numberText(n: number): string {
   return String(n);
 }
 
-function compileNumber(c: NumberCondition, p: SqlParams): string {
+function compileNumber(c: NumberCondition, p: SqlParams): Atom {
   const src = sourceOf(c.field, p);
   /* istanbul ignore next -- every number field is a custom field */
-  const v = src.kind === 'column' ? src.column : `${customText(src.keyParam, 'number')}::numeric`;
+  if (src.kind === 'column') throw new Error(`no standard number field ${c.field}`);
   switch (c.operator) {
+    case 'exists':
+      return holds(customPresent(src.keyParam(), 'number'));
+    case 'notExists':
+      return fails(customPresent(src.keyParam(), 'number'));
+    case 'is':
+      return holds(customEquals(src, [c.value], p));
+    case 'isNot':
+      return fails(customEquals(src, [c.value], p));
     case 'in':
-      return yes(`${v} = any(${p.add(c.value.map(numberText))}::numeric[])`);
+      return holds(customEquals(src, c.value, p));
     case 'notIn':
-      return no(`${v} = any(${p.add(c.value.map(numberText))}::numeric[])`);
+      return fails(customEquals(src, c.value, p));
     default:
-      return compileComparison(c, v, (n) => `${p.add(numberText(n))}::numeric`);
+      return compileComparison(c, `${customText(src.keyParam(), 'number')}::numeric`, (n) => `${p.add(numberText(n))}::numeric`);
   }
 }
 
@@ -237,43 +293,55 @@ type OrderedCondition<T> =
   | { operator: 'between'; value: [T, T] };
 
 /** The comparisons numbers, dates and date-times share; `lit` makes a parameter of a value. */
-function compileComparison<T>(c: OrderedCondition<T>, v: string, lit: (x: T) => string): string {
+function compileComparison<T>(c: OrderedCondition<T>, v: string, lit: (x: T) => string): Atom {
   switch (c.operator) {
     case 'exists':
-      return yes(`${v} is not null`);
+      return holds(`${v} is not null`);
     case 'notExists':
-      return no(`${v} is not null`);
+      return fails(`${v} is not null`);
     case 'is':
-      return yes(`${v} = ${lit(c.value)}`);
+      return holds(`${v} = ${lit(c.value)}`);
     case 'isNot':
-      return no(`${v} = ${lit(c.value)}`);
+      return fails(`${v} = ${lit(c.value)}`);
     case 'gt':
-      return yes(`${v} > ${lit(c.value)}`);
+      return holds(`${v} > ${lit(c.value)}`);
     case 'gte':
-      return yes(`${v} >= ${lit(c.value)}`);
+      return holds(`${v} >= ${lit(c.value)}`);
     case 'lt':
-      return yes(`${v} < ${lit(c.value)}`);
+      return holds(`${v} < ${lit(c.value)}`);
     case 'lte':
-      return yes(`${v} <= ${lit(c.value)}`);
+      return holds(`${v} <= ${lit(c.value)}`);
     case 'between':
-      return yes(`${v} >= ${lit(c.value[0])} and ${v} <= ${lit(c.value[1])}`);
+      return holds(`${v} >= ${lit(c.value[0])} and ${v} <= ${lit(c.value[1])}`);
   }
   /* istanbul ignore next -- exhaustive */
   return unreachable(c);
 }
 
-function compileBoolean(c: BooleanCondition, p: SqlParams): string {
+function compileBoolean(c: BooleanCondition, p: SqlParams): Atom {
   const src = sourceOf(c.field, p);
-  const v = src.kind === 'column' ? src.column : `${customText(src.keyParam, 'boolean')}::boolean`;
+  if (src.kind === 'custom') {
+    switch (c.operator) {
+      case 'exists':
+        return holds(customPresent(src.keyParam(), 'boolean'));
+      case 'notExists':
+        return fails(customPresent(src.keyParam(), 'boolean'));
+      case 'is':
+        return holds(customEquals(src, [c.value], p));
+      case 'isNot':
+        return fails(customEquals(src, [c.value], p));
+    }
+  }
+  const v = src.column;
   switch (c.operator) {
     case 'exists':
-      return yes(`${v} is not null`);
+      return holds(`${v} is not null`);
     case 'notExists':
-      return no(`${v} is not null`);
+      return fails(`${v} is not null`);
     case 'is':
-      return yes(`${v} = ${p.add(c.value)}::boolean`);
+      return holds(`${v} = ${p.add(c.value)}::boolean`);
     case 'isNot':
-      return no(`${v} = ${p.add(c.value)}::boolean`);
+      return fails(`${v} = ${p.add(c.value)}::boolean`);
   }
   /* istanbul ignore next -- exhaustive */
   return unreachable(c);
@@ -289,30 +357,33 @@ function compileOrdered(
   v: string,
   lit: (x: string) => string,
   cutoff: (durationMs: number) => string,
-): string {
+): Atom {
   switch (c.operator) {
     case 'withinLast':
-      return yes(`${v} >= ${cutoff(parseDuration(c.value))}`);
+      return holds(`${v} >= ${cutoff(parseDuration(c.value))}`);
     case 'moreThan':
-      return yes(`${v} < ${cutoff(parseDuration(c.value))}`);
+      return holds(`${v} < ${cutoff(parseDuration(c.value))}`);
     default:
       return compileComparison(c, v, lit);
   }
 }
 
-function compileDate(c: DateCondition, p: SqlParams, now: Date): string {
+function compileDate(c: DateCondition, p: SqlParams, now: Date): Atom {
   const src = sourceOf(c.field, p);
   /* istanbul ignore next -- every date field is a custom field */
-  const v = src.kind === 'column' ? src.column : `(${customText(src.keyParam, 'string', DATE_PATTERN)} collate "C")`;
+  if (src.kind === 'column') throw new Error(`no standard date field ${c.field}`);
+  // A date is ASCII digits and dashes: equality is containment, the index's form.
+  if (c.operator === 'is') return holds(customEquals(src, [c.value], p));
+  if (c.operator === 'isNot') return fails(customEquals(src, [c.value], p));
   return compileOrdered(
     c,
-    v,
+    `(${customText(src.keyParam(), 'string', DATE_PATTERN)} collate "C")`,
     (x) => `${p.add(x)}::text`,
     (ms) => `${p.add(utcDateOf(now.getTime() - ms))}::text`,
   );
 }
 
-function compileDateTime(c: DateTimeCondition, p: SqlParams, now: Date): string {
+function compileDateTime(c: DateTimeCondition, p: SqlParams, now: Date): Atom {
   const src = sourceOf(c.field, p);
   const cut = (ms: number): string => new Date(now.getTime() - ms).toISOString();
   if (src.kind === 'column') {
@@ -326,78 +397,52 @@ function compileDateTime(c: DateTimeCondition, p: SqlParams, now: Date): string 
   // Canonical ISO strings (validated filter values are in that form too) order like instants.
   return compileOrdered(
     c,
-    `(${customText(src.keyParam, 'string', DATETIME_PATTERN)} collate "C")`,
+    `(${customText(src.keyParam(), 'string', DATETIME_PATTERN)} collate "C")`,
     (x) => `${p.add(x)}::text`,
     (ms) => `${p.add(cut(ms))}::text`,
   );
 }
 
-function compileDuration(c: DurationCondition, p: SqlParams, now: Date): string {
+function compileDuration(c: DurationCondition, p: SqlParams, now: Date): Atom {
   const last = 'c.last_incoming_at';
   // elapsed = now − last; elapsed > d ⇔ last < now − d.
   const cut = (d: string): string => `${p.add(new Date(now.getTime() - parseDuration(d)).toISOString())}::timestamptz`;
   switch (c.operator) {
     case 'exists':
-      return yes(`${last} is not null`);
+      return holds(`${last} is not null`);
     case 'notExists':
-      return no(`${last} is not null`);
+      return fails(`${last} is not null`);
     case 'gt':
-      return yes(`${last} < ${cut(c.value)}`);
+      return holds(`${last} < ${cut(c.value)}`);
     case 'gte':
-      return yes(`${last} <= ${cut(c.value)}`);
+      return holds(`${last} <= ${cut(c.value)}`);
     case 'lt':
-      return yes(`${last} > ${cut(c.value)}`);
+      return holds(`${last} > ${cut(c.value)}`);
     case 'lte':
-      return yes(`${last} >= ${cut(c.value)}`);
+      return holds(`${last} >= ${cut(c.value)}`);
     case 'between':
-      return yes(`${last} <= ${cut(c.value[0])} and ${last} >= ${cut(c.value[1])}`);
+      return holds(`${last} <= ${cut(c.value[0])} and ${last} >= ${cut(c.value[1])}`);
   }
   /* istanbul ignore next -- exhaustive */
   return unreachable(c);
 }
 
-const CONTACT_TAGS = `select 1 from contact_tags ct join tags t on t.workspace_id = ct.workspace_id and t.id = ct.tag_id
-   where ct.workspace_id = c.workspace_id and ct.contact_id = c.id`;
-
-function compileTags(c: TagsCondition, p: SqlParams): string {
+/**
+ * Tags (`tag_keys`: tag keys) and channels (`channel_keys`: channel ids and types) of the
+ * contact: `keysOf` turns the listed items into the column's keys.
+ */
+function compileSet(c: TagsCondition | ChannelsCondition, column: string, p: SqlParams, keysOf: (v: string[]) => string[]): Atom {
   switch (c.operator) {
     case 'exists':
-      return `exists (select 1 from contact_tags ct where ct.workspace_id = c.workspace_id and ct.contact_id = c.id)`;
+      return holds(`cardinality(${column}) > 0`);
     case 'notExists':
-      return `(not exists (select 1 from contact_tags ct where ct.workspace_id = c.workspace_id and ct.contact_id = c.id))`;
+      return fails(`cardinality(${column}) > 0`);
     case 'hasAny':
-      return `exists (${CONTACT_TAGS} and t.name_key = any(${p.add(c.value.map(asciiFold))}::text[]))`;
+      return holds(`${column} && ${p.add(keysOf(c.value))}::text[]`);
     case 'hasNone':
-      return `(not exists (${CONTACT_TAGS} and t.name_key = any(${p.add(c.value.map(asciiFold))}::text[])))`;
+      return fails(`${column} && ${p.add(keysOf(c.value))}::text[]`);
     case 'hasAll':
-      return `(not exists (select 1 from unnest(${p.add(c.value.map(asciiFold))}::text[]) as wanted(k)
-         where not exists (${CONTACT_TAGS} and t.name_key = wanted.k)))`;
-  }
-  /* istanbul ignore next -- exhaustive */
-  return unreachable(c);
-}
-
-const CONTACT_IDENTITIES = `select 1 from channel_identities ci
-    join channels ch on ch.workspace_id = ci.workspace_id and ch.id = ci.channel_id
-   where ci.workspace_id = c.workspace_id and ci.contact_id = c.id`;
-
-function compileChannels(c: ChannelsCondition, p: SqlParams): string {
-  switch (c.operator) {
-    case 'exists':
-      return `exists (select 1 from channel_identities ci where ci.workspace_id = c.workspace_id and ci.contact_id = c.id)`;
-    case 'notExists':
-      return `(not exists (select 1 from channel_identities ci where ci.workspace_id = c.workspace_id and ci.contact_id = c.id))`;
-    case 'hasAny': {
-      const items = p.add(c.value);
-      return `exists (${CONTACT_IDENTITIES} and (ci.channel_id = any(${items}::text[]) or ch.type = any(${items}::text[])))`;
-    }
-    case 'hasNone': {
-      const items = p.add(c.value);
-      return `(not exists (${CONTACT_IDENTITIES} and (ci.channel_id = any(${items}::text[]) or ch.type = any(${items}::text[]))))`;
-    }
-    case 'hasAll':
-      return `(not exists (select 1 from unnest(${p.add(c.value)}::text[]) as wanted(k)
-         where not exists (${CONTACT_IDENTITIES} and (ci.channel_id = wanted.k or ch.type = wanted.k))))`;
+      return holds(`${column} @> ${p.add(keysOf(c.value))}::text[]`);
   }
   /* istanbul ignore next -- exhaustive */
   return unreachable(c);
