@@ -4,16 +4,25 @@ import { formatRef, parseRef, type ContactRef } from '../../domain/refs';
 import type { Queryable } from '../db/database';
 import { iso, isoOrNull, jsonParam } from './sql-values';
 
-/** Columns of a contact with its tag names (sorted by tag key), as `rowToContact` reads them. */
-export const CONTACT_SELECT = `
-  select c.id, c.external_code, c.first_name, c.last_name, c.display_name, c.email, c.phone, c.country,
+/**
+ * The columns of a contact `c` with its tag names (catalogue spelling, in `tag_keys` order,
+ * which is tag-key order), as `rowToContact` reads them.
+ */
+export const CONTACT_COLUMNS_SQL = `c.id, c.external_code, c.first_name, c.last_name, c.display_name, c.email, c.phone, c.country,
          c.language, c.profile_pic, c.assignee, c.conversation_status, c.conversation_opened_at, c.blocked,
          c.blocked_at, c.proactive, c.reactive, c.custom_fields, c.created_at, c.updated_at,
          c.last_interaction_at, c.last_incoming_at, c.last_interacted_channel_id,
-         coalesce((select array_agg(t.name order by t.name_key collate "C")
-                     from contact_tags ct join tags t on t.workspace_id = ct.workspace_id and t.id = ct.tag_id
-                    where ct.workspace_id = c.workspace_id and ct.contact_id = c.id), '{}') as tags
-    from contacts c`;
+         ${tagNamesSql('c')} as tags`;
+
+/** The tag names of contact `alias` (catalogue spelling, tag-key order) as a text array. */
+export function tagNamesSql(alias: string): string {
+  return `array(select t.name from unnest(${alias}.tag_keys) with ordinality as k(key, n)
+                 join tags t on t.workspace_id = ${alias}.workspace_id and t.name_key = k.key
+                order by k.n)`;
+}
+
+/** Selects contacts with their tags (see {@link CONTACT_COLUMNS_SQL}). */
+export const CONTACT_SELECT = `select ${CONTACT_COLUMNS_SQL} from contacts c`;
 
 export interface ContactRow {
   id: string;

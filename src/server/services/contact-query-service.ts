@@ -14,11 +14,11 @@ import { parseInstant } from '../../domain/filter/temporal-values';
 import { normalizePhone } from '../../domain/phone';
 import { parseRef } from '../../domain/refs';
 import type { Queryable } from '../db/database';
-import { compileFilterInto, SqlParams } from '../filter-sql';
+import { compileFilterInto, likePattern, SqlParams } from '../filter-sql';
 import type { AuthContext } from '../http/auth-context';
 import { toErrorResponse } from '../http/error-response';
 import { decodeSearchCursor, encodeSearchCursor } from '../http/cursor';
-import { CONTACT_SELECT, findContactId, rowToContact, type ContactRow } from '../repos/contact-repo';
+import { CONTACT_COLUMNS_SQL, findContactId, rowToContact, type ContactRow } from '../repos/contact-repo';
 import { listCustomFieldDefinitions } from '../repos/custom-field-repo';
 import { findSegment } from '../repos/segment-repo';
 
@@ -120,34 +120,26 @@ export async function resolveRefs(db: Queryable, auth: AuthContext, refs: readon
   return out;
 }
 
-/** A condition matching contacts whose searchable values contain the text (see {@link SelectionInput.text}). */
+/**
+ * A condition matching contacts whose searchable values contain the text (see
+ * {@link SelectionInput.text}): each word must occur in the contact's search document (the
+ * trigram-indexed column of migration 3 that holds its id, names, e-mail, phone, external code,
+ * tag keys, custom field values and channel addresses, folded, one per line — a word holds no
+ * line break, so it never matches across two values).
+ */
 export function textCondition(text: string, params: SqlParams, defaultCountry: string | null): string | null {
   const trimmed = text.trim();
   if (trimmed === '') return null;
   const terms = [...new Set(trimmed.split(/\s+/u).map(asciiFold))].slice(0, MAX_SEARCH_TERMS);
-  const termConditions = terms.map((term) => {
-    const t = params.add(term);
-    const contains = (expr: string): string => `strpos(lower(${expr} collate "C"), ${t}) > 0`;
-    return `(${[
-      contains('c.display_name'),
-      contains('c.first_name'),
-      contains('c.last_name'),
-      contains('c.email'),
-      contains('c.phone'),
-      contains('c.external_code'),
-      `exists (select 1 from contact_tags ct join tags tg on tg.workspace_id = ct.workspace_id and tg.id = ct.tag_id
-                where ct.workspace_id = c.workspace_id and ct.contact_id = c.id and strpos(tg.name_key, ${t}) > 0)`,
-      `exists (select 1 from jsonb_each_text(c.custom_fields) cf where ${contains('cf.value')})`,
-      `exists (select 1 from channel_identities ci
-                where ci.workspace_id = c.workspace_id and ci.contact_id = c.id and ${contains('ci.address')})`,
-    ].join(' or ')})`;
-  });
-  const alternatives = [termConditions.join(' and ')];
+  const alternatives = [terms.map((term) => `c.search_document like ${params.add(likePattern('%', term, '%'))}`).join(' and ')];
   // Phone-like text also matches by digits ("7911 123" finds +447911123456; a national trunk 0
   // is dropped) and, when it is a whole number, by its E.164 form read with the default country.
   if (/^[\d\s+().-]+$/u.test(trimmed)) {
     const digits = trimmed.replace(/\D/gu, '').replace(/^0+/u, '');
-    if (digits.length >= 3) alternatives.push(`strpos(c.phone, ${params.add(digits)}) > 0`);
+    if (digits.length >= 3) {
+      // The document holds the phone: its trigram index finds the candidates, `strpos` keeps phones only.
+      alternatives.push(`(c.search_document like ${params.add(likePattern('%', digits, '%'))} and strpos(c.phone, ${params.add(digits)}) > 0)`);
+    }
     try {
       const phone = normalizePhone(trimmed, defaultCountry);
       alternatives.push(`c.phone = ${params.add(phone.e164)}`);
@@ -155,7 +147,7 @@ export function textCondition(text: string, params: SqlParams, defaultCountry: s
       if (!isDomainError(e)) throw e;
     }
   }
-  return `coalesce((${alternatives.join(' or ')}), false)`;
+  return alternatives.length === 1 ? (alternatives[0] as string) : `(${alternatives.join(' or ')})`;
 }
 
 function digestOf(value: unknown): string {
@@ -253,28 +245,24 @@ export interface SearchSort {
 }
 export const DEFAULT_SEARCH_SORT: SearchSort = { by: 'createdAt', direction: 'desc' };
 
-/** The SQL of each sort key; `name` is the display name folded like filters fold text (and indexed so). */
-const SORT_KEYS: Record<SearchSortField, { expr: string; cast: string; nullable: boolean; of: (c: Contact) => string | null }> = {
-  createdAt: { expr: 'c.created_at', cast: '::timestamptz', nullable: false, of: (c) => c.createdAt },
-  lastInteractionAt: { expr: 'c.last_interaction_at', cast: '::timestamptz', nullable: true, of: (c) => c.lastInteractionAt },
-  name: { expr: 'lower(c.display_name collate "C")', cast: '::text collate "C"', nullable: false, of: (c) => asciiFold(c.displayName) },
+/**
+ * The SQL of each sort key. Each has an index led by `workspace_id` in the same form
+ * (`created_at, id`; `last_interaction_at, id`; the display name folded like filters fold text,
+ * `id`), so a page is an index range scan that stops after `limit` rows. `cursor` is the key as
+ * the cursor keeps it: times at the database's full (microsecond) precision, in UTC, so rows
+ * written with `now()` page exactly too.
+ */
+const SORT_KEYS: Record<SearchSortField, { expr: string; cast: string; nullable: boolean; cursor: string }> = {
+  createdAt: { expr: 'c.created_at', cast: '::timestamptz', nullable: false, cursor: utcMicros('c.created_at') },
+  lastInteractionAt: { expr: 'c.last_interaction_at', cast: '::timestamptz', nullable: true, cursor: utcMicros('c.last_interaction_at') },
+  name: { expr: 'lower(c.display_name collate "C")', cast: '::text collate "C"', nullable: false, cursor: 'lower(c.display_name collate "C")' },
 };
 
-const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3,6}Z$/;
-
-/**
- * The sort value of the last row of a page, for its cursor. Times are read at the database's
- * full (microsecond) precision, in UTC, so rows written with `now()` page exactly too.
- */
-async function cursorValue(db: Queryable, workspaceId: string, by: SearchSortField, last: Contact): Promise<string | null> {
-  const key = SORT_KEYS[by];
-  if (key.cast !== '::timestamptz') return key.of(last);
-  const { rows } = await db.query<{ v: string | null }>(
-    `select to_char(${key.expr} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as v from contacts c where c.workspace_id = $1 and c.id = $2`,
-    [workspaceId, last.id],
-  );
-  return rows[0] ? rows[0].v : key.of(last);
+function utcMicros(column: string): string {
+  return `to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 }
+
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3,6}Z$/;
 
 export interface SearchInput extends SelectionInput {
   sort?: SearchSort;
@@ -283,8 +271,109 @@ export interface SearchInput extends SelectionInput {
 }
 
 /**
- * One page of a selection, in the requested order (nulls last in both directions), read by
- * keyset on (sort value, id): never OFFSET. `nextCursor` is null on the last page.
+ * A range of a sorted selection read by keyset: the contacts with the sort key, in the key's
+ * order, or (nullable keys) those without it, by id. Contacts without the key come last in both
+ * directions, so a nullable key is read as two ranges, each an index range of its own.
+ */
+export interface KeysetRange {
+  /** A condition added to the selection (`key is not null`, `key is null`), or null. */
+  extra: string | null;
+  /** Ordered by the key then the id (false: by the id alone). */
+  byKey: boolean;
+}
+
+/** The position after which a keyset read starts: the sort value (null in the range without the key) and id of a row. */
+export interface KeysetPosition {
+  value: string | null;
+  id: string;
+}
+
+/** The ranges a sort reads, in order. */
+export function keysetRanges(sort: SearchSort): KeysetRange[] {
+  const key = SORT_KEYS[sort.by];
+  return key.nullable
+    ? [
+        { extra: `${key.expr} is not null`, byKey: true },
+        { extra: `${key.expr} is null`, byKey: false },
+      ]
+    : [{ extra: null, byKey: true }];
+}
+
+/** The range a position lies in. */
+function rangeOf(sort: SearchSort, after: KeysetPosition): number {
+  return SORT_KEYS[sort.by].nullable && after.value === null ? 1 : 0;
+}
+
+/**
+ * Reads up to `limit` rows of one range of a selection after a position (a row comparison on
+ * (key, id) the index answers as a range, so the cost does not grow with the position). Each row
+ * has the given columns plus `cursor_value` (the key as a cursor keeps it) and `id`.
+ */
+export async function readKeysetRange<Row extends { id: string; cursor_value: string | null }>(
+  db: Queryable,
+  selection: ResolvedSelection,
+  sort: SearchSort,
+  range: KeysetRange,
+  after: KeysetPosition | null,
+  limit: number,
+  columns: string,
+): Promise<Row[]> {
+  const key = SORT_KEYS[sort.by];
+  const dir = sort.direction;
+  const p = new SqlParams(selection.params.values.length);
+  const conditions = [selection.where];
+  if (range.extra) conditions.push(range.extra);
+  const cmp = dir === 'asc' ? '>' : '<';
+  if (after !== null) {
+    conditions.push(
+      range.byKey
+        ? `(${key.expr}, c.id) ${cmp} (${p.add(after.value)}${key.cast}, ${p.add(after.id)})`
+        : `c.id ${cmp} ${p.add(after.id)}`,
+    );
+  }
+  const { rows } = await db.query<Row>(
+    `select ${key.cursor} as cursor_value, ${columns}
+       from contacts c
+      where ${conditions.join(' and ')}
+      order by ${keysetOrder(sort, range)}
+      limit ${p.add(limit)}`,
+    [...selection.params.values, ...p.values],
+  );
+  return rows;
+}
+
+/** The `order by` of a range. */
+export function keysetOrder(sort: SearchSort, range: KeysetRange): string {
+  const dir = sort.direction;
+  return range.byKey ? `${SORT_KEYS[sort.by].expr} ${dir}, c.id ${dir}` : `c.id ${dir}`;
+}
+
+/**
+ * Reads up to `limit` rows of a sorted selection after a position, across its ranges (the
+ * contacts with the key, then those without).
+ */
+export async function readKeyset<Row extends { id: string; cursor_value: string | null }>(
+  db: Queryable,
+  selection: ResolvedSelection,
+  sort: SearchSort,
+  after: KeysetPosition | null,
+  limit: number,
+  columns: string,
+): Promise<Row[]> {
+  const ranges = keysetRanges(sort);
+  let rows: Row[] = [];
+  for (let r = after === null ? 0 : rangeOf(sort, after); r < ranges.length && rows.length < limit; r++) {
+    // A position applies to its own range; a later range is read from its start.
+    const from = after !== null && r === rangeOf(sort, after) ? after : null;
+    rows = [...rows, ...(await readKeysetRange<Row>(db, selection, sort, ranges[r] as KeysetRange, from, limit - rows.length, columns))];
+  }
+  return rows;
+}
+
+/**
+ * One page of a selection, in the requested order (contacts without the key last in both
+ * directions), read by keyset on (sort value, id): never OFFSET, and the cost of a page does not
+ * grow with its position. `nextCursor` is null on the last page.
  */
 export async function searchContacts(
   db: Queryable,
@@ -296,37 +385,23 @@ export async function searchContacts(
   const sort = input.sort ?? DEFAULT_SEARCH_SORT;
   const sortName = `${sort.by}:${sort.direction}`;
   const key = SORT_KEYS[sort.by];
-  const p = selection.params;
-  const conditions = [selection.where];
+
+  let after: KeysetPosition | null = null;
   if (input.cursor !== undefined && input.cursor !== '') {
     const cursor = decodeSearchCursor(input.cursor, { sort: sortName, query: selection.digest });
     if (cursor.value === null ? !key.nullable : key.cast === '::timestamptz' && !(ISO_INSTANT.test(cursor.value) && parseInstant(cursor.value) !== null)) {
       throw fieldError('cursor', 'is not a cursor of this search; pass the nextCursor of the previous page');
     }
-    const cmp = sort.direction === 'asc' ? '>' : '<';
-    const id = p.add(cursor.id);
-    if (cursor.value === null) {
-      conditions.push(`(${key.expr} is null and c.id ${cmp} ${id})`);
-    } else {
-      const v = `${p.add(cursor.value)}${key.cast}`;
-      const nulls = key.nullable ? ` or ${key.expr} is null` : '';
-      conditions.push(`(${key.expr} ${cmp} ${v} or (${key.expr} = ${v} and c.id ${cmp} ${id})${nulls})`);
-    }
+    after = { value: cursor.value, id: cursor.id };
   }
-  const dir = sort.direction;
-  const { rows } = await db.query<ContactRow>(
-    `${CONTACT_SELECT} where ${conditions.join(' and ')}
-      order by ${key.expr} ${dir} nulls last, c.id ${dir}
-      limit ${p.add(input.limit + 1)}`,
-    [...p.values],
-  );
-  const page = rows.slice(0, input.limit).map(rowToContact);
+  const rows = await readKeyset<ContactRow & { cursor_value: string | null }>(db, selection, sort, after, input.limit + 1, CONTACT_COLUMNS_SQL);
+  const page = rows.slice(0, input.limit);
   const last = page[page.length - 1];
   const nextCursor =
     rows.length > input.limit && last
-      ? encodeSearchCursor({ sort: sortName, value: await cursorValue(db, auth.workspaceId, sort.by, last), id: last.id, query: selection.digest })
+      ? encodeSearchCursor({ sort: sortName, value: last.cursor_value, id: last.id, query: selection.digest })
       : null;
-  return { data: page, nextCursor };
+  return { data: page.map(rowToContact), nextCursor };
 }
 
 /** How many contacts a selection holds. */
