@@ -17,6 +17,11 @@ export interface Database extends Queryable {
   readonly kind: 'pglite' | 'postgres';
   /** Runs `fn` in one transaction: committed when it resolves, rolled back when it throws. */
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  /**
+   * Runs `COPY (select) TO … (FORMAT csv)` and yields the CSV as it comes: streamed from the
+   * server on PostgreSQL, whole (one chunk) on PGlite — callers there copy small ranges.
+   */
+  copyOut(select: string): AsyncIterable<Uint8Array>;
   /** Runs a script of several statements (migrations). */
   exec(sql: string): Promise<void>;
   close(): Promise<void>;

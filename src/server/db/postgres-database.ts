@@ -1,4 +1,5 @@
 import { Pool, types, type PoolClient } from 'pg';
+import { to as copyTo } from 'pg-copy-streams';
 import type { Database, QueryResult, Queryable, SqlValue } from './database';
 
 // int8 (counts) as numbers, like PGlite does for values in the safe integer range.
@@ -34,6 +35,17 @@ export async function openPostgresDatabase(url: string, poolSize = 10): Promise<
         throw e;
       } finally {
         client.release();
+      }
+    },
+    async *copyOut(select: string): AsyncIterable<Uint8Array> {
+      const client = await pool.connect();
+      let finished = false;
+      try {
+        yield* client.query(copyTo(`copy (${select}) to stdout with (format csv)`));
+        finished = true;
+      } finally {
+        // A copy abandoned half way leaves the connection mid-protocol: discard it.
+        client.release(finished ? undefined : true);
       }
     },
     exec: async (sql: string) => {
