@@ -53,7 +53,14 @@ export async function benchExport(ctx: ExportBenchContext): Promise<Figure[]> {
   const selects = exportSelects(selection, DEFAULT_EXPORT_SORT, columns);
   const t0 = performance.now();
   let bytes = 0;
-  for (const select of selects) for await (const chunk of ctx.db.copyOut(select)) bytes += chunk.length;
+  let copied = 0;
+  for (const select of selects) {
+    for await (const chunk of ctx.db.copyOut(select)) {
+      bytes += chunk.length;
+      // Rows end with a line feed; a line feed inside a quoted cell is rare in generated data and counted alike on both sides.
+      for (let i = chunk.indexOf(10); i !== -1; i = chunk.indexOf(10, i + 1)) copied++;
+    }
+  }
   const copyMs = performance.now() - t0;
 
   global.gc?.();
@@ -75,7 +82,7 @@ export async function benchExport(ctx: ExportBenchContext): Promise<Figure[]> {
       value: (exported.rows / exported.ms) * 1000,
       unit: 'rows/s',
       against: 'COPY (same select) TO STDOUT',
-      baseline: (ctx.contacts / copyMs) * 1000,
+      baseline: (copied / copyMs) * 1000,
       kind: 'rate',
       target: ctx.store === 'postgres' ? 0.6 : undefined,
       note: `hub RSS grew ${growthMb.toFixed(0)} MB while streaming`,
