@@ -1,6 +1,7 @@
 import type { Database } from './database';
 import { sql as initialSchema } from './migrations/0001-initial-schema';
 import { sql as webhookSecrets } from './migrations/0002-webhook-secrets';
+import { sql as webhookEventClaims } from './migrations/0004-webhook-event-claims';
 
 export interface Migration {
   version: number;
@@ -12,6 +13,7 @@ export interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'initial schema', sql: initialSchema },
   { version: 2, name: 'webhook secrets', sql: webhookSecrets },
+  { version: 4, name: 'webhook event claims', sql: webhookEventClaims },
 ];
 
 /** Any fixed number: the advisory lock that keeps two starting processes from migrating at once. */
