@@ -10,7 +10,7 @@ import { SIGNATURE_HEADER } from '../../src/domain/webhook-signature';
 import { deliveryMatches } from './delivery-filter';
 import { claimEvent } from './event-claim';
 import { createSubscription, deleteSubscription, subscriptionExists } from './hub-subscription';
-import { loadOptions } from './methods';
+import { credentialTest, loadOptions } from './methods';
 import { readSubscription } from './subscription-state';
 import { properties } from './trigger.description';
 import { deliveryFilter } from './trigger-parameters';
@@ -40,12 +40,12 @@ export class ContactHubTrigger implements INodeType {
     defaults: { name: 'Contact Hub Trigger' },
     inputs: [],
     outputs: [NodeConnectionTypes.Main],
-    credentials: [{ name: 'contactHubApi', required: true }],
+    credentials: [{ name: 'contactHubApi', required: true, testedBy: 'contactHubApiTest' }],
     webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
     properties,
   };
 
-  methods = { loadOptions };
+  methods = { loadOptions, credentialTest };
 
   webhookMethods = {
     default: {
