@@ -126,7 +126,7 @@ export async function benchStore(kind: BenchStoreKind, s: BenchSettings, log: (l
       note: `${(seeded.contacts / (seedMs / 1000) / singleRate).toFixed(0)}× single-create contacts/s`,
     });
     const incoming = await runLoad(http(), async (i) => {
-      const res = await client.request('POST', '/v1/channels/demo-whatsapp/incoming', {
+      const res = await client.request('POST', '/v1/channels/whatsapp/incoming', {
         providerMessageId: `bench-${i}`,
         from: { address: `+447300${pad6(i % 2_000)}`, name: `Sender ${i % 2_000}` },
         text: `hello ${i}`,

@@ -271,6 +271,33 @@ describe('Contact Hub node, Contact resource, in n8n’s engine', () => {
     });
   });
 
+  describe('Find Duplicates by cluster', () => {
+    it('plans one merge per extra contact of a cluster of three; merging them leaves one contact and no error item', async () => {
+      const first = await create({ firstName: 'Tri', lastName: 'Plet', country: 'FR', phone: '+33612345601' });
+      const second = await create({ firstName: 'tri', lastName: 'PLET', country: 'FR', email: 'tri.plet@example.fr' });
+      const third = await create({ firstName: 'Tri', lastName: 'Plet', country: 'FR', externalCode: 'TRI-3' });
+      const ours = new Set([first.id, second.id, third.id]);
+      const found = await run('findDuplicates', { returnAll: true, output: 'clusterMerges' });
+      const plan = found.items.filter((i) => ours.has(String(i.json.secondaryId)));
+      expect(plan.map((i) => [i.json.primaryId, i.json.secondaryId])).toEqual([
+        [first.id, second.id],
+        [first.id, third.id],
+      ]);
+      expect(plan[0].json.clusterContactIds).toEqual([first.id, second.id, third.id]);
+
+      const merged = await run(
+        'merge',
+        { primary: locator('id', '={{ $json.primaryId }}'), secondary: locator('id', '={{ $json.secondaryId }}') },
+        plan.map((i) => i.json),
+      );
+      expect(merged.error).toBeUndefined();
+      expect(merged.items.filter((i) => i.json.error !== undefined)).toEqual([]);
+      const survivor = (await owner().get(`/v1/contacts/id:${first.id}`)).data;
+      expect(survivor).toMatchObject({ id: first.id, phone: '+33612345601', email: 'tri.plet@example.fr', externalCode: 'TRI-3' });
+      for (const id of [second.id, third.id]) expect((await owner().get(`/v1/contacts/id:${id}`)).data.id).toBe(first.id);
+    });
+  });
+
   describe('Export, Import, Delete by selection', () => {
     it('Export writes the CSV of a selection with the chosen columns to a binary field', async () => {
       await create({ firstName: 'Ex', lastName: 'One', email: 'ex1@example.com', tags: ['export'], customFields: { plan: 'Free' } });

@@ -71,10 +71,35 @@ export interface DemoChannel {
 }
 
 export const DEMO_CHANNELS: readonly DemoChannel[] = [
-  { id: 'demo-whatsapp', type: 'whatsapp', name: 'WhatsApp (demo)' },
-  { id: 'demo-sms', type: 'sms', name: 'SMS (demo)' },
-  { id: 'demo-email', type: 'email', name: 'E-mail (demo)' },
-  { id: 'demo-telegram', type: 'telegram', name: 'Telegram (demo)' },
+  { id: 'whatsapp', type: 'whatsapp', name: 'WhatsApp (demo)' },
+  { id: 'sms', type: 'sms', name: 'SMS (demo)' },
+  { id: 'email', type: 'email', name: 'E-mail (demo)' },
+  { id: 'telegram', type: 'telegram', name: 'Telegram (demo)' },
+];
+
+export interface DemoSegment {
+  id: string;
+  name: string;
+  filter: Record<string, unknown>;
+}
+
+/**
+ * Saved segments of the demo workspace, with fixed ids so that example workflows can name them
+ * (examples/01 broadcasts to `seg_demo_vip`). The VIP segment holds the VIP contacts a broadcast
+ * can reach: they accept proactive messages and have a channel (blocked ones are left out by the hub).
+ */
+export const DEMO_SEGMENTS: readonly DemoSegment[] = [
+  {
+    id: 'seg_demo_vip',
+    name: 'VIP customers',
+    filter: {
+      and: [
+        { field: 'tags', operator: 'hasAny', value: ['VIP'] },
+        { field: 'proactive', operator: 'is', value: true },
+        { field: 'channels', operator: 'exists' },
+      ],
+    },
+  },
 ];
 
 const COMPANIES = ['Acme Ltd', 'Globex', 'Initech', 'Umbrella Retail', 'Stark Logistics', 'Wayne Foods', 'Soylent Co', 'Hooli'];
