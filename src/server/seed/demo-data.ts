@@ -218,10 +218,10 @@ export function demoContact(index: number, opts: DemoOptions, random: () => numb
     const connectedAt = new Date(createdAt.getTime() + Math.floor(random() * 3_600_000));
     identities.push({ channelId, address, connectedAt, lastInteractionAt: null });
   };
-  if (phone && random() < 0.8) connect('demo-whatsapp', phone);
-  if (phone && random() < 0.3) connect('demo-sms', phone);
-  if (email && random() < 0.6) connect('demo-email', email);
-  if (random() < 0.15) connect('demo-telegram', String(100_000_000 + opts.run * 1_000_000 + index));
+  if (phone && random() < 0.8) connect('whatsapp', phone);
+  if (phone && random() < 0.3) connect('sms', phone);
+  if (email && random() < 0.6) connect('email', email);
+  if (random() < 0.15) connect('telegram', String(100_000_000 + opts.run * 1_000_000 + index));
 
   const messages: DemoMessage[] = [];
   const blockedAt = blocked ? new Date(createdAt.getTime() + Math.floor(random() * (opts.now.getTime() - createdAt.getTime()))) : null;

@@ -25,6 +25,8 @@ export async function installCommunityPackage(userFolder: string, tarball: strin
       '--no-audit',
       '--no-fund',
       '--loglevel=error',
+      // Metadata from npm's cache when it has it: the dependencies rarely change between runs.
+      '--prefer-offline',
       '--fetch-timeout=60000',
       '--fetch-retries=5',
     ],

@@ -72,8 +72,8 @@ export async function n8nCli(setup: N8nSetup, args: string[]): Promise<string> {
  * Starts one n8n process: `n8n start` (the main: editor, REST API, webhooks), `n8n worker` or
  * `n8n webhook` (queue mode), each on free ports of its own, and waits until it is ready.
  */
-export async function startN8n(setup: N8nSetup, role: N8nRole, opts: { webhookUrl?: string; name?: string } = {}): Promise<N8nProcess> {
-  const port = await freePort();
+export async function startN8n(setup: N8nSetup, role: N8nRole, opts: { webhookUrl?: string; name?: string; port?: number } = {}): Promise<N8nProcess> {
+  const port = opts.port ?? (await freePort());
   const broker = await freePort();
   const extra: NodeJS.ProcessEnv = { N8N_PORT: String(port), N8N_RUNNERS_BROKER_PORT: String(broker) };
   if (opts.webhookUrl) extra.WEBHOOK_URL = opts.webhookUrl;
@@ -196,6 +196,11 @@ export class N8nRest {
     await this.data('POST', `/rest/workflows/${id}/deactivate`, {});
   }
 
+  /** Deactivates the workflow if it is active (cleanup after a failed check). */
+  async ensureInactive(id: string): Promise<void> {
+    if ((await this.workflow(id)).active) await this.deactivate(id);
+  }
+
   /** Runs a workflow as the editor's "Execute workflow" button does, from the named trigger. */
   async runManually(id: string, trigger: string): Promise<string> {
     const result = await this.data<{ executionId?: string; waitingForWebhook?: boolean }>('POST', `/rest/workflows/${id}/run`, {
@@ -207,7 +212,7 @@ export class N8nRest {
 
   async executions(workflowId: string): Promise<ExecutionSummary[]> {
     const filter = encodeURIComponent(JSON.stringify({ workflowId }));
-    const page = await this.data<{ results: ExecutionSummary[] }>('GET', `/rest/executions?filter=${filter}&limit=250`);
+    const page = await this.data<{ results: ExecutionSummary[] }>('GET', `/rest/executions?filter=${filter}&limit=100`);
     return page.results;
   }
 
