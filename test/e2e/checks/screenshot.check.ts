@@ -51,8 +51,8 @@ export async function checkEditorScreenshot(ctx: StageContext): Promise<string> 
     viewport: { width: 1440, height: 1000 },
   });
   const png = join(ctx.artifactsDir, 'contact-get-many.png');
+  const page = await browser.newPage();
   try {
-    const page = await browser.newPage();
     await page.goto(`${ctx.main.url}/signin`);
     await page.locator('input[type="email"], input[name="emailOrLdapLoginId"]').first().fill(ctx.owner.email);
     await page.locator('input[type="password"]').first().fill(ctx.owner.password);
@@ -62,7 +62,12 @@ export async function checkEditorScreenshot(ctx: StageContext): Promise<string> 
     await page.goto(`${ctx.main.url}/workflow/${wf.id}/${node.id}`);
     const ndv = page.locator('[data-test-id="ndv"]');
     await ndv.waitFor({ state: 'visible', timeout: 60_000 });
-    await ndv.getByText('Get Many', { exact: false }).first().waitFor({ timeout: 30_000 });
+    // Contact → Get Many: the option inputs show the chosen labels.
+    const resource = ndv.locator('[data-test-id="parameter-input-resource"] input').first();
+    const operation = ndv.locator('[data-test-id="parameter-input-operation"] input').first();
+    await operation.waitFor({ timeout: 30_000 });
+    await waitForValue(resource, 'Contact');
+    await waitForValue(operation, 'Get Many');
     // The Segment list came from the hub: its empty default shows as the listed "All Contacts" choice.
     const segment = ndv.locator('[data-test-id="parameter-input-segmentId"] input').first();
     await segment.waitFor({ timeout: 30_000 });
@@ -73,6 +78,10 @@ export async function checkEditorScreenshot(ctx: StageContext): Promise<string> 
     const unsupported = await ndv.getByText('is not supported', { exact: false }).count();
     assert.equal(issues, 0, `the editor shows ${issues} parameter issue markers (see ${png})`);
     assert.equal(unsupported, 0, `the editor says a value "is not supported" (see ${png})`);
+  } catch (error) {
+    // What the editor showed when the check failed, for the report.
+    await page.screenshot({ path: join(ctx.artifactsDir, 'contact-get-many-failed.png') }).catch(() => undefined);
+    throw error;
   } finally {
     await browser.close();
     rmSync(profile, { recursive: true, force: true });

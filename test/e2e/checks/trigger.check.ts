@@ -47,7 +47,7 @@ export async function awaitExecutions(rest: N8nRest, wf: ImportedWorkflow, n: nu
   const list = await waitFor(`${n} executions of "${wf.name}"`, async () => {
     const all = await rest.executions(wf.id);
     return all.length >= n ? all : undefined;
-  }, 90_000, 500);
+  }, 180_000, 500);
   assert.equal(list.length, n, `"${wf.name}" has ${list.length} executions, expected ${n}`);
   const newest = [...list].sort((a, b) => Number(b.id) - Number(a.id))[0];
   return await rest.finishedExecution(newest.id);

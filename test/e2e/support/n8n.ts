@@ -54,6 +54,8 @@ export function n8nEnv(setup: N8nSetup, extra: NodeJS.ProcessEnv = {}): NodeJS.P
     N8N_PERSONALIZATION_ENABLED: 'false',
     N8N_COMMUNITY_PACKAGES_ENABLED: 'true',
     N8N_LOG_LEVEL: 'info',
+    // The JS task runner connects back with a grant token; give a busy machine time to start it.
+    N8N_RUNNERS_GRANT_TOKEN_TTL: '120',
     EXECUTIONS_DATA_SAVE_MANUAL_EXECUTIONS: 'true',
     EXECUTIONS_DATA_SAVE_ON_SUCCESS: 'all',
     EXECUTIONS_DATA_SAVE_ON_ERROR: 'all',
@@ -99,7 +101,8 @@ export async function startN8n(setup: N8nSetup, role: N8nRole, opts: { webhookUr
       const res = await fetch(readiness);
       return res.status === 200;
     },
-    120_000,
+    // A first start migrates a new database: minutes on a busy machine.
+    300_000,
     500,
   );
   return proc;
