@@ -44,12 +44,12 @@ export async function checkEditorScreenshot(ctx: StageContext): Promise<string> 
   assert.ok(node?.id, `no node "${GET_MANY_NODE}" in ${wf.file}`);
   const profile = mkdtempSync(join(tmpdir(), 'contact-hub-e2e-chromium-'));
   // A fresh profile folder per run (Chromium's --user-data-dir, which playwright sets from it).
-  const browser = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: CHROMIUM_ARGS,
-    viewport: { width: 1440, height: 1000 },
-  });
+  const browser = await chromium
+    .launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, viewport: { width: 1440, height: 1000 } })
+    .catch((error: unknown) => {
+      rmSync(profile, { recursive: true, force: true });
+      throw error;
+    });
   const png = join(ctx.artifactsDir, 'contact-get-many.png');
   const page = await browser.newPage();
   try {

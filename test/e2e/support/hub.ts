@@ -25,6 +25,15 @@ export const DEMO_WORKSPACE = 'demo';
  */
 export async function startHub(repoRoot: string, workDir: string, contacts: number): Promise<StageHub> {
   const db = await createDatabase('che2e_hub');
+  try {
+    return await startOn(db, repoRoot, workDir, contacts);
+  } catch (error) {
+    await db.drop().catch(() => undefined);
+    throw error;
+  }
+}
+
+async function startOn(db: StageDatabase, repoRoot: string, workDir: string, contacts: number): Promise<StageHub> {
   const cli = join(repoRoot, 'dist', 'src', 'server', 'cli.js');
   const dataDir = join(workDir, 'hub-data');
   mkdirSync(dataDir, { recursive: true });
