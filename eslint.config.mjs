@@ -5,7 +5,7 @@ import { n8nCommunityNodesPlugin } from '@n8n/eslint-plugin-community-nodes';
 const communityNodes = n8nCommunityNodesPlugin.configs.recommendedWithoutN8nCloudSupport;
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'dist-demo/**', 'node_modules/**', 'coverage/**', '.contact-hub/**', '.tools/**', '**/*.js', '**/*.mjs'] },
+  { ignores: ['dist/**', 'dist-demo/**', 'node_modules/**', 'coverage/**', '.contact-hub/**', '.tools/**', '.e2e/**', 'artifacts/**', '**/*.js', '**/*.mjs'] },
   ...tseslint.configs.recommended.map((c) => ({ ...c, files: ['**/*.ts'] })),
   {
     files: ['**/*.ts'],

@@ -1,11 +1,13 @@
 import type {
   IAuthenticateGeneric,
-  ICredentialTestRequest,
   ICredentialType,
   INodeProperties,
 } from 'n8n-workflow';
 
-/** Base URL and API key of a Contact Hub; the key acts with its user's role. */
+/**
+ * Base URL and API key of a Contact Hub; the key acts with its user's role. The nodes test it
+ * (`testedBy: contactHubApiTest`) so that n8n shows the hub's own message when it refuses.
+ */
 export class ContactHubApi implements ICredentialType {
   name = 'contactHubApi';
 
@@ -22,7 +24,7 @@ export class ContactHubApi implements ICredentialType {
       type: 'string',
       default: 'http://127.0.0.1:8787',
       placeholder: 'https://hub.example.com',
-      description: 'Address of the Contact Hub server, without /v1',
+      description: 'Address of the Contact Hub server, e.g. https://hub.example.com (a trailing /v1 is ignored)',
       required: true,
     },
     {
@@ -42,14 +44,6 @@ export class ContactHubApi implements ICredentialType {
       headers: {
         Authorization: '=Bearer {{$credentials.apiKey}}',
       },
-    },
-  };
-
-  test: ICredentialTestRequest = {
-    request: {
-      baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
-      url: '/v1/workspace',
-      method: 'GET',
     },
   };
 }

@@ -24,7 +24,7 @@ export const DEMO_CHANNELS = [
   { id: 'email', type: 'email', name: 'E-mail' },
 ] as const;
 
-export const DEMO_CUSTOM_FIELDS = [{ key: 'tier', label: 'Loyalty tier', type: 'list', options: ['Bronze', 'Silver', 'Gold', 'Platinum'] }] as const;
+export const DEMO_CUSTOM_FIELDS = [{ key: 'loyaltyTier', label: 'Loyalty tier', type: 'list', options: ['Bronze', 'Silver', 'Gold', 'Platinum'] }] as const;
 
 export const VIP_SEGMENT = { name: 'VIP customers', filter: { and: [{ field: 'tags', operator: 'hasAny', value: ['VIP'] }] } };
 

@@ -26,12 +26,12 @@ export const crmSync: Scenario = {
     // The custom field mapped from the record (a list field, checked by the hub against its options).
     const withTier = outputs.filter((i) => {
       const record = pairedSource(run, START, i);
-      return !isErrorItem(i.json) && (i.json.customFields as IDataObject | undefined)?.tier === record?.tier;
+      return !isErrorItem(i.json) && (i.json.customFields as IDataObject | undefined)?.loyaltyTier === record?.tier;
     }).length;
     const sample = updated[0]?.json;
     if (sample) {
       log(
-        `     e.g. ${String(sample.externalCode)} now: ${String(sample.displayName)}, ${String(sample.email)}, tags ${(sample.tags as string[]).join(', ')}, tier ${String((sample.customFields as IDataObject | undefined)?.tier)}`,
+        `     e.g. ${String(sample.externalCode)} now: ${String(sample.displayName)}, ${String(sample.email)}, tags ${(sample.tags as string[]).join(', ')}, tier ${String((sample.customFields as IDataObject | undefined)?.loyaltyTier)}`,
       );
     }
 

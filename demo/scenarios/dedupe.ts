@@ -18,20 +18,20 @@ function reasonText(reasons: unknown): string {
   return reasons.map((r: IDataObject) => `same ${REASON_NAMES[String(r.kind)] ?? String(r.kind)} "${String(r.value)}"`).join(', ');
 }
 
-/** 03: finds the hub's merge suggestions and merges each pair. */
+/** 03: finds the hub's merge suggestions, grouped into clusters, and merges each cluster into its oldest contact. */
 export const dedupe: Scenario = {
   file: '03-dedupe-merge-suggestions.json',
   async run({ n8n, example, log }) {
     const run = await n8n.runByHand(example);
     assertSucceeded(example.name, run);
-    const pairs = run.items[FIND] ?? [];
-    log(`   ${FIND}: ${pairs.length} merge suggestions`);
+    const merges = run.items[FIND] ?? [];
+    const clusters = new Set(merges.map((m) => m.cluster)).size;
+    log(`   ${FIND}: ${merges.length} merges planned in ${clusters} clusters of duplicates`);
     const outputs = run.nodes[MERGE] ?? [];
     let merged = 0;
     for (const item of outputs) {
-      const pair = pairedSource(run, FIND, item);
-      const contacts = (pair?.contacts as IDataObject[] | undefined) ?? [];
-      const who = `${nameOf(contacts[0])} + ${nameOf(contacts[1])} (${reasonText(pair?.reasons)})`;
+      const planned = pairedSource(run, FIND, item);
+      const who = `${nameOf(planned?.secondary as IDataObject | undefined)} into ${nameOf(planned?.primary as IDataObject | undefined)} (${reasonText(planned?.reasons)})`;
       if (isErrorItem(item.json)) {
         log(`     not merged: ${who}: ${String(item.json.error)}`);
         continue;
@@ -45,6 +45,6 @@ export const dedupe: Scenario = {
       log(`     merged: ${who} → ${nameOf(survivor)} (${String(survivor?.id)}): ${kept}`);
     }
     log(`   ${MERGE}: ${merged} merged, ${outputs.length - merged} not merged; each merge can be undone (Contact → Unmerge)`);
-    return { suggestions: pairs.length, merged, notMerged: outputs.length - merged };
+    return { suggestions: merges.length, merged, notMerged: outputs.length - merged };
   },
 };

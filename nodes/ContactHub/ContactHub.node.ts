@@ -7,7 +7,7 @@ import {
 } from 'n8n-workflow';
 import { properties } from './actions/node.description';
 import { router } from './actions/router';
-import { listSearch, loadOptions, resourceMapping } from './methods';
+import { credentialTest, listSearch, loadOptions, resourceMapping } from './methods';
 
 /** Contact Hub: contacts, tags, channels, messages, segments and custom fields of a hub. */
 export class ContactHub implements INodeType {
@@ -24,11 +24,11 @@ export class ContactHub implements INodeType {
     usableAsTool: true,
     inputs: [NodeConnectionTypes.Main],
     outputs: [NodeConnectionTypes.Main],
-    credentials: [{ name: 'contactHubApi', required: true }],
+    credentials: [{ name: 'contactHubApi', required: true, testedBy: 'contactHubApiTest' }],
     properties,
   };
 
-  methods = { loadOptions, listSearch, resourceMapping };
+  methods = { loadOptions, listSearch, resourceMapping, credentialTest };
 
   async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
     return await router.call(this);

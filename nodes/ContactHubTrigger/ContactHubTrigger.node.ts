@@ -8,9 +8,9 @@ import {
 } from 'n8n-workflow';
 import { SIGNATURE_HEADER } from '../../src/domain/webhook-signature';
 import { deliveryMatches } from './delivery-filter';
+import { claimEvent } from './event-claim';
 import { createSubscription, deleteSubscription, subscriptionExists } from './hub-subscription';
-import { loadOptions } from './methods';
-import { rememberEvent } from './seen-events';
+import { credentialTest, loadOptions } from './methods';
 import { readSubscription } from './subscription-state';
 import { properties } from './trigger.description';
 import { deliveryFilter } from './trigger-parameters';
@@ -23,8 +23,9 @@ interface RefusableResponse {
 
 /**
  * Contact Hub Trigger: subscribes to the hub's webhooks on activation, verifies every
- * delivery (signature over the raw body, timestamp at most five minutes off), drops
- * redeliveries by event id and starts the workflow with the event.
+ * delivery (signature over the raw body, timestamp at most five minutes off), claims the event
+ * at the hub (the first claim wins, so a redelivery starts nothing, whichever n8n process gets
+ * it) and starts the workflow with the event.
  */
 export class ContactHubTrigger implements INodeType {
   description: INodeTypeDescription = {
@@ -39,12 +40,12 @@ export class ContactHubTrigger implements INodeType {
     defaults: { name: 'Contact Hub Trigger' },
     inputs: [],
     outputs: [NodeConnectionTypes.Main],
-    credentials: [{ name: 'contactHubApi', required: true }],
+    credentials: [{ name: 'contactHubApi', required: true, testedBy: 'contactHubApiTest' }],
     webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
     properties,
   };
 
-  methods = { loadOptions };
+  methods = { loadOptions, credentialTest };
 
   webhookMethods = {
     default: {
@@ -62,25 +63,31 @@ export class ContactHubTrigger implements INodeType {
 
   async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
     const staticData = this.getWorkflowStaticData('node');
+    const subscription = readSubscription(staticData);
     // n8n's webhook server keeps the unparsed body on the request as `rawBody`.
     const request = this.getRequestObject() as { rawBody?: Buffer };
+    const refuse = (status: number, message: string): IWebhookResponseData => {
+      const response = this.getResponseObject() as RefusableResponse;
+      response.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify({ message }));
+      return { noWebhookResponse: true };
+    };
     const check = verifyDelivery({
       rawBody: request.rawBody,
       signature: this.getHeaderData()[SIGNATURE_HEADER],
-      secret: readSubscription(staticData)?.secret,
+      secret: subscription?.secret,
       nowSeconds: Math.floor(Date.now() / 1000),
     });
-    if (!check.ok) {
-      const response = this.getResponseObject() as RefusableResponse;
-      response.writeHead(check.status, { 'content-type': 'application/json' }).end(JSON.stringify({ message: check.message }));
-      return { noWebhookResponse: true };
-    }
+    if (!check.ok) return refuse(check.status, check.message);
     const event = check.event;
-    if (rememberEvent(staticData, event.id) === 'seen') {
-      return { webhookResponse: { received: true, eventId: event.id, started: false, reason: 'duplicate' } };
-    }
     if (!deliveryMatches(event, deliveryFilter(this))) {
       return { webhookResponse: { received: true, eventId: event.id, started: false, reason: 'filtered' } };
+    }
+    // verifyDelivery passed, so there is a subscription.
+    const claim = await claimEvent(this, subscription?.webhookId ?? '', event.id);
+    if (claim.kind === 'gone') return refuse(410, claim.message);
+    if (claim.kind === 'unavailable') return refuse(503, claim.message);
+    if (claim.kind === 'duplicate') {
+      return { webhookResponse: { received: true, eventId: event.id, started: false, reason: 'duplicate' } };
     }
     return { workflowData: [[{ json: event }]] };
   }

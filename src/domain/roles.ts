@@ -43,6 +43,8 @@ export const ACTION_RULES = {
   'segments.update': { roles: MANAGERS, label: 'changing segments' },
   'segments.delete': { roles: MANAGERS, label: 'deleting segments' },
   'webhooks.manage': { roles: MANAGERS, label: 'managing webhooks' },
+  // The receiver that registered a subscription claims its events with the same key, so the same roles.
+  'webhooks.claimEvents': { roles: MANAGERS, label: 'claiming webhook events' },
   'apiKeys.manage': { roles: MANAGERS, label: 'managing API keys' },
 } as const satisfies Record<string, { roles: readonly Role[]; label: string }>;
 

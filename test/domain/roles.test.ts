@@ -7,6 +7,7 @@ const managerOnly: Action[] = [
   'contacts.removeChannel',
   'contacts.export',
   'webhooks.manage',
+  'webhooks.claimEvents',
   'apiKeys.manage',
   'tags.rename',
   'tags.delete',

@@ -1,12 +1,10 @@
-import type { IDataObject } from 'n8n-workflow';
 import { deliveryMatches } from '../../nodes/ContactHubTrigger/delivery-filter';
 import { EVENT_OPTIONS, toEventSelectors } from '../../nodes/ContactHubTrigger/event-options';
-import { rememberEvent, SEEN_EVENT_LIMIT } from '../../nodes/ContactHubTrigger/seen-events';
 import { verifyDelivery, type DeliveredEvent } from '../../nodes/ContactHubTrigger/verify-delivery';
 import { EVENT_TYPES } from '../../src/domain/events';
 import { signatureHeader } from '../../src/domain/webhook-signature';
 
-/** The trigger's pure parts: the event list, the filter, the redelivery memory and the delivery check. */
+/** The trigger's pure parts: the event list, the filter, and the delivery check. */
 describe('Contact Hub Trigger parts', () => {
   it('offers every hub event type with a friendly name, New Contact and Incoming Message first', () => {
     expect(EVENT_OPTIONS.map((o) => o.value).sort()).toEqual(['*', ...EVENT_TYPES].sort());
@@ -28,17 +26,6 @@ describe('Contact Hub Trigger parts', () => {
     expect(deliveryMatches({ id: 'e', type: 'contact.created', contact: null }, { ...filter, events: [...filter.events] })).toBe(true);
     expect(deliveryMatches({ id: 'e', type: 'contact.updated', contact: null }, { ...filter, events: [...filter.events] })).toBe(false);
     expect(deliveryMatches({ id: 'e', type: 'contact.updated', contact: null }, { events: ['*'], channelIds: [], messageTypes: [] })).toBe(true);
-  });
-
-  it('remembers the latest event ids, at most the limit', () => {
-    const data: IDataObject = {};
-    expect(rememberEvent(data, 'a')).toBe('new');
-    expect(rememberEvent(data, 'a')).toBe('seen');
-    for (let i = 0; i < SEEN_EVENT_LIMIT; i++) rememberEvent(data, `e${i}`);
-    expect((data.seenEventIds as string[]).length).toBe(SEEN_EVENT_LIMIT);
-    // 'a' was the oldest and has been dropped; the latest ones are still known.
-    expect(rememberEvent(data, `e${SEEN_EVENT_LIMIT - 1}`)).toBe('seen');
-    expect(rememberEvent(data, 'a')).toBe('new');
   });
 
   it('answers 400 for a validly signed body that is not an event, 401 without a subscription or raw body', () => {

@@ -286,6 +286,43 @@ describe('Contact Hub Trigger against a real hub', () => {
     expect(runsFor(ALL, String(delivered.id))).toBe(1);
   });
 
+  it('claims each event at the hub: the claim is there after the run, and a claim made elsewhere first starts nothing', async () => {
+    const secret = secretOf(wfAll, ALL);
+    const webhookId = webhookIdOf(wfAll, ALL);
+    const id = unique('evt_claimed_');
+    expect((await deliver(urlAll, eventBody(id), secret)).status).toBe(200);
+    await until(`the run of ${id}`, () => runsFor(ALL, id) === 1);
+    const again = await hub.as('manager').post(`/v1/webhooks/${webhookId}/claims`, { eventId: id });
+    expect(again.data).toMatchObject({ eventId: id, claimed: false });
+
+    // Another n8n process (a queue-mode webhook process) claimed this one first.
+    const elsewhere = unique('evt_elsewhere_');
+    expect((await hub.as('manager').post(`/v1/webhooks/${webhookId}/claims`, { eventId: elsewhere })).data.claimed).toBe(true);
+    const res = await deliver(urlAll, eventBody(elsewhere), secret);
+    expect(res.data).toEqual({ received: true, eventId: elsewhere, started: false, reason: 'duplicate' });
+    await probe();
+    expect(runsFor(ALL, elsewhere)).toBe(0);
+  });
+
+  it('refuses with 503 when the hub cannot be reached to claim (the hub redelivers later), and starts it once when it can', async () => {
+    const secret = secretOf(wfAll, ALL);
+    const id = unique('evt_unreachable_');
+    await n8n.useHubCredentials({ baseUrl: 'http://127.0.0.1:9', apiKey: hub.keys.manager });
+    let refused: AxiosResponse;
+    try {
+      refused = await deliver(urlAll, eventBody(id), secret);
+    } finally {
+      await n8n.useHubCredentials({ baseUrl: hub.url, apiKey: hub.keys.manager });
+    }
+    expect(refused.status).toBe(503);
+    expect((refused.data as { message: string }).message).toMatch(/Could not claim event .* it was not started/);
+    await probe();
+    expect(runsFor(ALL, id)).toBe(0);
+    // The hub's retry, once it is reachable again, starts the workflow.
+    expect((await deliver(urlAll, eventBody(id), secret)).status).toBe(200);
+    await until(`the run of ${id}`, () => runsFor(ALL, id) === 1);
+  });
+
   it('checkExists notices a changed event choice, and create replaces the old subscription', async () => {
     const node = wfTexts.getNode(TEXTS);
     if (!node) throw new Error('no node');

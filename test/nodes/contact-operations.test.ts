@@ -271,6 +271,33 @@ describe('Contact Hub node, Contact resource, in n8n’s engine', () => {
     });
   });
 
+  describe('Find Duplicates by cluster', () => {
+    it('plans one merge per extra contact of a cluster of three; merging them leaves one contact and no error item', async () => {
+      const first = await create({ firstName: 'Tri', lastName: 'Plet', country: 'FR', phone: '+33612345601' });
+      const second = await create({ firstName: 'tri', lastName: 'PLET', country: 'FR', email: 'tri.plet@example.fr' });
+      const third = await create({ firstName: 'Tri', lastName: 'Plet', country: 'FR', externalCode: 'TRI-3' });
+      const ours = new Set([first.id, second.id, third.id]);
+      const found = await run('findDuplicates', { returnAll: true, output: 'clusterMerges' });
+      const plan = found.items.filter((i) => ours.has(String(i.json.secondaryId)));
+      expect(plan.map((i) => [i.json.primaryId, i.json.secondaryId])).toEqual([
+        [first.id, second.id],
+        [first.id, third.id],
+      ]);
+      expect(plan[0].json.clusterContactIds).toEqual([first.id, second.id, third.id]);
+
+      const merged = await run(
+        'merge',
+        { primary: locator('id', '={{ $json.primaryId }}'), secondary: locator('id', '={{ $json.secondaryId }}') },
+        plan.map((i) => i.json),
+      );
+      expect(merged.error).toBeUndefined();
+      expect(merged.items.filter((i) => i.json.error !== undefined)).toEqual([]);
+      const survivor = (await owner().get(`/v1/contacts/id:${first.id}`)).data;
+      expect(survivor).toMatchObject({ id: first.id, phone: '+33612345601', email: 'tri.plet@example.fr', externalCode: 'TRI-3' });
+      for (const id of [second.id, third.id]) expect((await owner().get(`/v1/contacts/id:${id}`)).data.id).toBe(first.id);
+    });
+  });
+
   describe('Export, Import, Delete by selection', () => {
     it('Export writes the CSV of a selection with the chosen columns to a binary field', async () => {
       await create({ firstName: 'Ex', lastName: 'One', email: 'ex1@example.com', tags: ['export'], customFields: { plan: 'Free' } });
@@ -340,12 +367,28 @@ describe('Contact Hub node, Contact resource, in n8n’s engine', () => {
     it('segments, tags, custom fields, filter fields, merge fields and export columns', async () => {
       const segments = (await n8n.callMethod(node, 'loadOptions', 'getSegments')) as INodePropertyOptions[];
       expect(segments.map((s) => s.name)).toContain('GM odd');
+      expect(segments.map((s) => s.value)).not.toContain('');
+      // Leaving the selection's Segment empty is a listed choice, so the editor accepts the default.
+      const orAll = (await n8n.callMethod(node, 'loadOptions', 'getSegmentsOrAll')) as INodePropertyOptions[];
+      expect(orAll[0]).toEqual({ name: 'All Contacts (No Segment)', value: '', description: 'Do not restrict to a segment' });
+      expect(orAll.slice(1)).toEqual(segments);
       const tags = (await n8n.callMethod(node, 'loadOptions', 'getTags')) as INodePropertyOptions[];
       expect(tags.map((t) => t.value)).toEqual(expect.arrayContaining(['gm', 'odd', 'lead']));
       const fields = (await n8n.callMethod(node, 'loadOptions', 'getCustomFields')) as INodePropertyOptions[];
       expect(fields.map((f) => f.value)).toEqual(['birthday', 'plan', 'seats', 'vip']);
       const filterFields = (await n8n.callMethod(node, 'loadOptions', 'getFilterFields')) as INodePropertyOptions[];
       expect(filterFields.map((f) => f.value)).toEqual(expect.arrayContaining(['firstName', 'tags', 'blocked', 'timeSinceLastIncoming', 'customFields.plan']));
+      // Labels from the domain table, grouped; the raw id stays the value.
+      const byValue = new Map(filterFields.map((f) => [f.value, f.name]));
+      expect(byValue.get('firstName')).toBe('Contact: First Name');
+      expect(byValue.get('lastInteractedChannel')).toBe('Conversation: Last Interacted Channel');
+      expect(byValue.get('timeSinceLastIncoming')).toBe('Conversation: Time Since Last Incoming Message');
+      expect(byValue.get('tags')).toBe('Tags & Channels: Tags');
+      expect(byValue.get('customFields.plan')).toMatch(/^Custom Field: /);
+      for (const f of filterFields) expect(f.name).not.toBe(f.value);
+      expect(filterFields.find((f) => f.value === 'tags')?.description).toMatch(/Tags: Has Any Of, Has All Of, Has None Of, Exists, Does Not Exist/);
+      const groups = filterFields.map((f) => f.name.split(':')[0]);
+      expect([...new Set(groups)]).toEqual(['Contact', 'Conversation', 'Tags & Channels', 'Consent & Blocking', 'Record', 'Custom Field']);
       const mergeFields = (await n8n.callMethod(node, 'loadOptions', 'getMergeFields')) as INodePropertyOptions[];
       expect(mergeFields.map((f) => f.value)).toEqual(expect.arrayContaining(['firstName', 'email', 'customFields.seats']));
       const columns = (await n8n.callMethod(node, 'loadOptions', 'getExportColumns')) as INodePropertyOptions[];

@@ -176,19 +176,19 @@ describe('npm run demo', () => {
     });
   });
 
-  it('syncs the CRM by external code: creates, updates, rejects the bad record, and a second run duplicates nothing', () => {
+  it('syncs the CRM by external code: creates, updates, no error item, and a second run duplicates nothing', () => {
     expect(counts('02-crm-sync-by-external-code.json')).toEqual({
       records: 9,
-      created: 4,
+      created: 5,
       updated: 4,
-      rejected: 1,
-      withTier: 8,
+      rejected: 0,
+      withTier: 9,
       createdOnSecondRun: 0,
-      updatedOnSecondRun: 8,
+      updatedOnSecondRun: 9,
     });
   });
 
-  it('merges every suggested pair of duplicates', () => {
+  it('merges every cluster of duplicates into one contact', () => {
     expect(counts('03-dedupe-merge-suggestions.json')).toEqual({ suggestions: 2, merged: 2, notMerged: 0 });
     expect(report.after.duplicatePairs).toBe(0);
   });
@@ -218,9 +218,9 @@ describe('npm run demo', () => {
   });
 
   it('leaves the hub with the expected contacts', () => {
-    // 22 seeded + 4 created by the CRM sync + 1 new WhatsApp sender − 2 absorbed by merges.
+    // 22 seeded + 5 created by the CRM sync + 1 new WhatsApp sender − 2 absorbed by merges.
     expect(report.before.contacts).toBe(22);
-    expect(report.after.contacts).toBe(25);
-    expect(report.after.linkedToCrm).toBe(8);
+    expect(report.after.contacts).toBe(26);
+    expect(report.after.linkedToCrm).toBe(9);
   });
 });

@@ -59,7 +59,7 @@ describe('packaging: n8n loads the built package', () => {
     // The codex file beside the node (ContactHub.node.json) gives n8n's node panel its categories.
     expect(description.codex?.categories?.length).toBeGreaterThan(0);
     expect(description.usableAsTool ?? description.group.includes('trigger')).toBeTruthy();
-    expect(description.credentials?.map((c) => c.name)).toContain('contactHubApi');
+    expect(description.credentials).toEqual([{ name: 'contactHubApi', required: true, testedBy: 'contactHubApiTest' }]);
     expectIcons(description.iconUrl);
   });
 
@@ -68,7 +68,8 @@ describe('packaging: n8n loads the built package', () => {
     loader.loadCredentialFromFile(file);
     const [credential] = loader.types.credentials as Array<ICredentialType & { iconUrl?: IconUrl }>;
     expect(credential.name).toBe('contactHubApi');
-    expect(credential.test).toBeDefined();
+    // Tested by the nodes (testedBy), not by a declarative request, so n8n shows the hub's message.
+    expect(credential.test).toBeUndefined();
     expectIcons(credential.iconUrl);
   });
 

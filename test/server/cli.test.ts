@@ -88,6 +88,13 @@ describe.each(STORES)('contact-hub CLI on %s', (kind: StoreKind) => {
       expect(await count('select count(*)::int as n from contact_tags where workspace_id = $1')).toBeGreaterThan(100);
       expect(await count('select count(*)::int as n from custom_fields where workspace_id = $1')).toBe(6);
       expect(await count('select count(distinct type)::int as n from channels where workspace_id = $1')).toBe(4);
+      // The ids the example workflows name: the channels and the VIP segment of examples/01.
+      const channelIds = (await db.query<{ id: string }>('select id from channels where workspace_id = $1 order by id', [ws])).rows.map((r) => r.id);
+      expect(channelIds).toEqual(['email', 'sms', 'telegram', 'whatsapp']);
+      expect((await db.query<{ name: string }>("select name from segments where workspace_id = $1 and id = 'seg_demo_vip'", [ws])).rows).toEqual([
+        { name: 'VIP customers' },
+      ]);
+      expect(await count("select count(*)::int as n from custom_fields where workspace_id = $1 and key = 'loyaltyTier'")).toBe(1);
       expect(await count('select count(*)::int as n from channel_identities where workspace_id = $1')).toBeGreaterThan(200);
       expect(await count('select count(*)::int as n from messages where workspace_id = $1')).toBeGreaterThan(200);
       expect(await count('select count(*)::int as n from events where workspace_id = $1')).toBe(0);

@@ -1,6 +1,6 @@
 import './n8n-environment';
 import { randomUUID } from 'node:crypto';
-import { ExecuteContext, RoutingNode } from 'n8n-core';
+import { CredentialTestContext, ExecuteContext, RoutingNode } from 'n8n-core';
 import {
   createRunExecutionData,
   Workflow,
@@ -20,10 +20,10 @@ interface RequestFailure {
 }
 
 /**
- * Tests credentials the way n8n's editor does when a user presses "Test": the credential
- * type's `test.request` becomes the routing of a one-property declarative node, which
- * n8n-core's RoutingNode runs with the credentials being tested (so the type's own
- * `authenticate` is applied); a non-2xx answer or a transport failure is an Error result.
+ * Tests credentials the way n8n's credentials tester does when a user presses "Test": a test
+ * declared on the credential type wins; otherwise the first node of the harness that takes the
+ * credential with `testedBy` names its `methods.credentialTest` function, which runs in n8n-core's
+ * CredentialTestContext (n8n's outbound HTTP); otherwise there is no test.
  */
 export async function testCredentials(
   harness: N8nHarness,
@@ -31,9 +31,23 @@ export async function testCredentials(
   data: ICredentialDataDecryptedObject,
 ): Promise<INodeCredentialTestResult> {
   const type = harness.credentialTypes.getByName(credentialType);
-  if (!type.test) return { status: 'Error', message: 'No testing function found for this credential.' };
   const decrypted: ICredentialsDecrypted = { id: `test-${randomUUID()}`, name: 'Credential under test', type: credentialType, data };
+  if (type.test) return await declarativeTest(harness, credentialType, decrypted);
+  for (const typeName of Object.keys(harness.nodeTypes.getKnownTypes())) {
+    const nodeType = harness.nodeTypes.getByNameAndVersion(typeName);
+    const testedBy = nodeType.description.credentials?.find((c) => c.name === credentialType)?.testedBy;
+    if (typeof testedBy !== 'string') continue;
+    const fn = nodeType.methods?.credentialTest?.[testedBy];
+    if (!fn) return { status: 'Error', message: `Node ${typeName} names a missing credential test "${testedBy}"` };
+    return await fn.call(new CredentialTestContext(), decrypted);
+  }
+  return { status: 'Error', message: 'No testing function found for this credential.' };
+}
 
+/** A credential type's declarative `test.request`, run as a one-property declarative node (n8n's own way). */
+async function declarativeTest(harness: N8nHarness, credentialType: string, decrypted: ICredentialsDecrypted): Promise<INodeCredentialTestResult> {
+  const type = harness.credentialTypes.getByName(credentialType);
+  if (!type.test) return { status: 'Error', message: 'No testing function found for this credential.' };
   const testNodeType: INodeType = {
     description: {
       displayName: 'Credential test',

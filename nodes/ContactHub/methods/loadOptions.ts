@@ -5,9 +5,10 @@ import { toNodeError } from '../transport/hub-error';
 import { PROFILE_FIELDS } from '../../../src/domain/contact';
 import { CUSTOM_FIELD_PREFIX } from '../../../src/domain/custom-field';
 import { listFilterFields, resolveFilterField } from '../../../src/domain/filter/filter-fields';
+import { labelFilterFields, OPERATOR_LABELS, VALUE_TYPE_LABELS } from '../../../src/domain/filter/filter-labels';
 import { OPERATORS_BY_TYPE } from '../../../src/domain/filter/filter-schema';
 import { listAllCustomFields } from '../actions/shared/customFieldCatalogue';
-import { ALL_OPERATOR_OPTIONS, OPERATOR_LABELS } from '../actions/shared/filterBuilder';
+import { ALL_OPERATOR_OPTIONS, operatorOption } from '../actions/shared/filterBuilder';
 import { listPages } from '../actions/shared/list-pages';
 
 /** The users of the workspace, for choosing an assignee. */
@@ -64,7 +65,7 @@ export async function getChannelsWithDefault(this: ILoadOptionsFunctions): Promi
 
 // Contact resource: segments, tags, custom fields, filter fields and operators, merge fields, export columns.
 
-/** The saved segments, for choosing the contacts of one. */
+/** The saved segments, for choosing the one a Count or Delete acts on. */
 export async function getSegments(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
   try {
     const client = await hubClient(this);
@@ -76,6 +77,14 @@ export async function getSegments(this: ILoadOptionsFunctions): Promise<INodePro
   } catch (error) {
     throw toNodeError(this.getNode(), error);
   }
+}
+
+/**
+ * The saved segments after "all contacts" (the empty value), for the optional Segment of a
+ * selection: the empty default is then a listed choice, which the editor accepts.
+ */
+export async function getSegmentsOrAll(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+  return [{ name: 'All Contacts (No Segment)', value: '', description: 'Do not restrict to a segment' }, ...(await getSegments.call(this))];
 }
 
 /** The tag catalogue. */
@@ -106,18 +115,19 @@ export async function getCustomFields(this: ILoadOptionsFunctions): Promise<INod
   }
 }
 
-/** Every field a filter condition can test: the standard fields, then the custom fields (`customFields.<key>`). */
+/**
+ * Every field a filter condition can test, labelled and grouped ("Contact: First Name",
+ * "Conversation: Last Interaction At", …, "Custom Field: Loyalty tier"); the value stays the
+ * filter name (`firstName`, `customFields.loyaltyTier`).
+ */
 export async function getFilterFields(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
   try {
     const defs = await listAllCustomFields(await hubClient(this));
-    return listFilterFields(defs).map((spec) => {
-      const def = spec.source.kind === 'custom' ? defs.find((d) => CUSTOM_FIELD_PREFIX + d.key === spec.field) : undefined;
-      return {
-        name: def ? `${def.label} (custom)` : spec.field,
-        value: spec.field,
-        description: `${spec.type}: ${OPERATORS_BY_TYPE[spec.type].join(', ')}`,
-      };
-    });
+    return labelFilterFields(listFilterFields(defs), defs).map((f) => ({
+      name: `${f.groupLabel}: ${f.label}`,
+      value: f.field,
+      description: `${f.description}. ${VALUE_TYPE_LABELS[f.type]}: ${OPERATORS_BY_TYPE[f.type].map((op) => OPERATOR_LABELS[op].label).join(', ')}.`,
+    }));
   } catch (error) {
     throw toNodeError(this.getNode(), error);
   }
@@ -131,7 +141,7 @@ export async function getFilterOperators(this: ILoadOptionsFunctions): Promise<I
     const defs = field.startsWith(CUSTOM_FIELD_PREFIX) ? await listAllCustomFields(await hubClient(this)) : [];
     const spec = resolveFilterField(field, defs);
     if (!spec) return ALL_OPERATOR_OPTIONS;
-    return OPERATORS_BY_TYPE[spec.type].map((op) => ({ ...OPERATOR_LABELS[op], value: op }));
+    return OPERATORS_BY_TYPE[spec.type].map(operatorOption);
   } catch (error) {
     throw toNodeError(this.getNode(), error);
   }

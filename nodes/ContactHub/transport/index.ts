@@ -8,6 +8,7 @@ import type {
 } from 'n8n-workflow';
 import { ContactHubClient } from '../../../src/client/contact-hub-client';
 import type { HubRequest, HubResponse } from '../../../src/client/hub-request';
+import { hubBaseUrl } from './base-url';
 
 /** Every n8n context that can call the hub with the node's credential. */
 export type HubContext = IExecuteFunctions | ILoadOptionsFunctions | IHookFunctions | IWebhookFunctions;
@@ -37,7 +38,7 @@ function parseMaybeJson(text: unknown, contentType: string): unknown {
  */
 export async function hubTransport(ctx: HubContext): Promise<HubRequest> {
   const credentials = await ctx.getCredentials<{ baseUrl: string }>(CREDENTIAL_TYPE);
-  const baseUrl = String(credentials.baseUrl ?? '').replace(/\/+$/, '');
+  const baseUrl = hubBaseUrl(credentials.baseUrl);
   return async (req): Promise<HubResponse> => {
     const headers: IDataObject = { ...req.headers };
     const options: IHttpRequestOptions = {

@@ -6,3 +6,4 @@ export * from './filter-schema';
 export * from './filter-validation';
 export * from './filter-evaluator';
 export { isIsoDate, parseInstant, utcDateOf } from './temporal-values';
+export * from './filter-labels';

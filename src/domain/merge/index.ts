@@ -7,3 +7,4 @@ export * from './merge-plan';
 export * from './merge-record';
 export * from './merge-suggestions';
 export * from './unmerge-plan';
+export * from './duplicate-clusters';

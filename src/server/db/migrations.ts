@@ -3,6 +3,7 @@ import { sql as initialSchema } from './migrations/0001-initial-schema';
 import { sql as webhookSecrets } from './migrations/0002-webhook-secrets';
 import { sql as filterableContacts } from './migrations/0003-filterable-contacts';
 import { splitStatements } from './split-statements';
+import { sql as webhookEventClaims } from './migrations/0004-webhook-event-claims';
 
 export interface Migration {
   version: number;
@@ -15,6 +16,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'initial schema', sql: initialSchema },
   { version: 2, name: 'webhook secrets', sql: webhookSecrets },
   { version: 3, name: 'filterable contacts', sql: filterableContacts },
+  { version: 4, name: 'webhook event claims', sql: webhookEventClaims },
 ];
 
 /** Any fixed number: the advisory lock that keeps two starting processes from migrating at once. */

@@ -5,7 +5,7 @@ import { EVENT_ID_HEADER, SIGNATURE_HEADER, signatureHeader } from '../../domain
 import type { Hub } from '../hub';
 import { openSecret } from '../secret-box';
 import { webhookSecretContext } from '../services/webhook-service';
-import { deleteExpiredIdempotencyKeys } from './housekeeping';
+import { deleteExpiredEventClaims, deleteExpiredIdempotencyKeys } from './housekeeping';
 
 export const EVENT_TYPE_HEADER = 'x-contact-hub-event-type';
 export const DELIVERY_ID_HEADER = 'x-contact-hub-delivery-id';
@@ -147,6 +147,8 @@ export function startDeliveryWorker(hub: Hub, opts: DeliveryWorkerOptions = {}):
           lastHousekeeping = Date.now();
           const removed = await deleteExpiredIdempotencyKeys(hub.db, hub.now());
           if (removed > 0) hub.log.debug({ removed }, 'expired idempotency keys removed');
+          const claims = await deleteExpiredEventClaims(hub.db, hub.now());
+          if (claims > 0) hub.log.debug({ removed: claims }, 'expired webhook event claims removed');
         }
       } catch (e) {
         if (!stopped) hub.log.warn({ err: e }, 'webhook delivery round failed; retrying at the next poll');

@@ -15,6 +15,7 @@ import { contactTagRoutes } from './contact-tags.routes';
 import { contactRoutes } from './contacts.routes';
 import { customFieldRoutes } from './custom-fields.routes';
 import { tagRoutes } from './tags.routes';
+import { webhookClaimRoutes } from './webhook-claims.routes';
 import { webhooksRoutes } from './webhooks.routes';
 import { workspaceRoutes } from './workspace.routes';
 
@@ -27,6 +28,7 @@ export function allRoutes(hub: Hub): AnyRoute[] {
     ...tagRoutes(hub),
     ...customFieldRoutes(hub),
     ...webhooksRoutes(hub),
+    ...webhookClaimRoutes(hub),
     ...channelRoutes(hub),
     ...contactChannelRoutes(hub),
     ...messageRoutes(hub),

@@ -71,10 +71,35 @@ export interface DemoChannel {
 }
 
 export const DEMO_CHANNELS: readonly DemoChannel[] = [
-  { id: 'demo-whatsapp', type: 'whatsapp', name: 'WhatsApp (demo)' },
-  { id: 'demo-sms', type: 'sms', name: 'SMS (demo)' },
-  { id: 'demo-email', type: 'email', name: 'E-mail (demo)' },
-  { id: 'demo-telegram', type: 'telegram', name: 'Telegram (demo)' },
+  { id: 'whatsapp', type: 'whatsapp', name: 'WhatsApp (demo)' },
+  { id: 'sms', type: 'sms', name: 'SMS (demo)' },
+  { id: 'email', type: 'email', name: 'E-mail (demo)' },
+  { id: 'telegram', type: 'telegram', name: 'Telegram (demo)' },
+];
+
+export interface DemoSegment {
+  id: string;
+  name: string;
+  filter: Record<string, unknown>;
+}
+
+/**
+ * Saved segments of the demo workspace, with fixed ids so that example workflows can name them
+ * (examples/01 broadcasts to `seg_demo_vip`). The VIP segment holds the VIP contacts a broadcast
+ * can reach: they accept proactive messages and have a channel (blocked ones are left out by the hub).
+ */
+export const DEMO_SEGMENTS: readonly DemoSegment[] = [
+  {
+    id: 'seg_demo_vip',
+    name: 'VIP customers',
+    filter: {
+      and: [
+        { field: 'tags', operator: 'hasAny', value: ['VIP'] },
+        { field: 'proactive', operator: 'is', value: true },
+        { field: 'channels', operator: 'exists' },
+      ],
+    },
+  },
 ];
 
 const COMPANIES = ['Acme Ltd', 'Globex', 'Initech', 'Umbrella Retail', 'Stark Logistics', 'Wayne Foods', 'Soylent Co', 'Hooli'];
@@ -193,10 +218,10 @@ export function demoContact(index: number, opts: DemoOptions, random: () => numb
     const connectedAt = new Date(createdAt.getTime() + Math.floor(random() * 3_600_000));
     identities.push({ channelId, address, connectedAt, lastInteractionAt: null });
   };
-  if (phone && random() < 0.8) connect('demo-whatsapp', phone);
-  if (phone && random() < 0.3) connect('demo-sms', phone);
-  if (email && random() < 0.6) connect('demo-email', email);
-  if (random() < 0.15) connect('demo-telegram', String(100_000_000 + opts.run * 1_000_000 + index));
+  if (phone && random() < 0.8) connect('whatsapp', phone);
+  if (phone && random() < 0.3) connect('sms', phone);
+  if (email && random() < 0.6) connect('email', email);
+  if (random() < 0.15) connect('telegram', String(100_000_000 + opts.run * 1_000_000 + index));
 
   const messages: DemoMessage[] = [];
   const blockedAt = blocked ? new Date(createdAt.getTime() + Math.floor(random() * (opts.now.getTime() - createdAt.getTime()))) : null;

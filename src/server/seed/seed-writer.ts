@@ -1,9 +1,10 @@
 import { randomInt } from 'node:crypto';
+import { asciiFold } from '../../domain/filter/ascii-fold';
 import { tagKey } from '../../domain/tag-name';
 import type { Database, Queryable, SqlValue } from '../db/database';
 import { newId } from '../ids';
 import { jsonParam } from '../repos/sql-values';
-import { DEMO_CHANNELS, DEMO_CUSTOM_FIELDS, DEMO_TAGS, demoContact, seededRandom, type DemoContact } from './demo-data';
+import { DEMO_CHANNELS, DEMO_CUSTOM_FIELDS, DEMO_SEGMENTS, DEMO_TAGS, demoContact, seededRandom, type DemoContact } from './demo-data';
 
 export interface SeedOptions {
   workspace: string;
@@ -130,6 +131,13 @@ export async function seedWorkspace(db: Database, opts: SeedOptions): Promise<Se
     [['workspace_id', 'text'], ['id', 'text'], ['type', 'text'], ['name', 'text']],
     DEMO_CHANNELS.map((c) => [ws, c.id, c.type, c.name]),
     'on conflict (workspace_id, id) do nothing',
+  );
+  await insertRows(
+    db,
+    'segments',
+    [['workspace_id', 'text'], ['id', 'text'], ['name', 'text'], ['name_key', 'text'], ['filter', 'jsonb'], ['created_at', 'timestamptz'], ['updated_at', 'timestamptz']],
+    DEMO_SEGMENTS.map((s) => [ws, s.id, s.name, asciiFold(s.name), jsonParam(s.filter), now, now]),
+    'on conflict do nothing',
   );
 
   const channelTypes = new Map(

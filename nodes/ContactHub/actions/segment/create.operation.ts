@@ -21,7 +21,9 @@ export const description: INodeProperties[] = [
   {
     displayName: 'Filter (JSON)',
     name: 'filterJson',
-    type: 'json',
+    // Text, not n8n's JSON editor: that one marks an empty document as an error, and this field is optional.
+    type: 'string',
+    typeOptions: { rows: 3 },
     default: '',
     placeholder: '{"and": [{"field": "tags", "operator": "hasAny", "value": ["VIP"]}]}',
     description:

@@ -39,7 +39,8 @@ export function contactLocator(opts: {
         validation: [
           {
             type: 'regex',
-            properties: { regex: '^[A-Za-z0-9][A-Za-z0-9_.:-]*$', errorMessage: 'Not a contact ID' },
+            // Empty passes here: an empty Contact is reported once, as required, not also as malformed.
+            properties: { regex: '^([A-Za-z0-9][A-Za-z0-9_.:-]*)?$', errorMessage: 'Not a contact ID' },
           },
         ],
       },

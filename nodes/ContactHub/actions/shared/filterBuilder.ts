@@ -1,4 +1,5 @@
 import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
+import { OPERATOR_LABELS } from '../../../../src/domain/filter/filter-labels';
 import { FILTER_OPERATORS, type FilterOperator } from '../../../../src/domain/filter/filter-schema';
 
 /** Operators whose value is a list (comma-separated in the builder). */
@@ -6,31 +7,13 @@ const LIST_OPERATORS: readonly FilterOperator[] = ['in', 'notIn', 'hasAny', 'has
 /** Operators without a value. */
 const PRESENCE_OPERATORS: readonly FilterOperator[] = ['exists', 'notExists'];
 
-/** Labels and hints of every filter operator, for the Operator option lists. */
-export const OPERATOR_LABELS: Readonly<Record<FilterOperator, { name: string; description: string }>> = {
-  is: { name: 'Is', description: 'Equal to the value (text ignores case and accents)' },
-  isNot: { name: 'Is Not', description: 'Not equal to the value' },
-  contains: { name: 'Contains', description: 'Text contains the value' },
-  notContains: { name: 'Does Not Contain', description: 'Text does not contain the value' },
-  startsWith: { name: 'Starts With', description: 'Text starts with the value' },
-  exists: { name: 'Exists', description: 'Has a value (leave Value empty)' },
-  notExists: { name: 'Does Not Exist', description: 'Has no value (leave Value empty)' },
-  in: { name: 'Is Any Of', description: 'Equal to one of the comma-separated values' },
-  notIn: { name: 'Is None Of', description: 'Equal to none of the comma-separated values' },
-  gt: { name: 'Greater Than', description: 'Number, date or duration after the value' },
-  gte: { name: 'Greater Than or Equal', description: 'Number, date or duration at or after the value' },
-  lt: { name: 'Less Than', description: 'Number, date or duration before the value' },
-  lte: { name: 'Less Than or Equal', description: 'Number, date or duration at or before the value' },
-  between: { name: 'Is Between', description: 'Within two comma-separated bounds, inclusive: "10,20" or "2024-01-01,2024-06-30"' },
-  withinLast: { name: 'Within Last', description: 'Date within the last duration, e.g. 7d, 12h, 30m, 2w' },
-  moreThan: { name: 'More Than … Ago', description: 'Date longer ago than the duration, e.g. 30d' },
-  hasAny: { name: 'Has Any Of', description: 'Tags/channels: has at least one of the comma-separated values' },
-  hasAll: { name: 'Has All Of', description: 'Tags/channels: has every one of the comma-separated values' },
-  hasNone: { name: 'Has None Of', description: 'Tags/channels: has none of the comma-separated values' },
-};
+/** An operator as an option of the Operator list: its label from the domain table, the raw id as the value. */
+export function operatorOption(op: FilterOperator): { name: string; value: FilterOperator; description: string } {
+  return { name: OPERATOR_LABELS[op].label, value: op, description: OPERATOR_LABELS[op].description };
+}
 
 /** Every operator as an option, for when the field's type is not known yet. */
-export const ALL_OPERATOR_OPTIONS = FILTER_OPERATORS.map((op) => ({ ...OPERATOR_LABELS[op], value: op }));
+export const ALL_OPERATOR_OPTIONS = FILTER_OPERATORS.map(operatorOption);
 
 /**
  * The filter builder: rows of field / operator / value and whether all or any must match.

@@ -21,7 +21,7 @@ export function selectionProperties(show: IDisplayOptions['show']): INodePropert
       displayName: 'Segment Name or ID',
       name: 'segmentId',
       type: 'options',
-      typeOptions: { loadOptionsMethod: 'getSegments' },
+      typeOptions: { loadOptionsMethod: 'getSegmentsOrAll' },
       default: '',
       description:
         'Only contacts of this saved segment (leave empty for all contacts). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
@@ -41,7 +41,9 @@ export function selectionProperties(show: IDisplayOptions['show']): INodePropert
     {
       displayName: 'Filter (JSON)',
       name: 'filterJson',
-      type: 'json',
+      // Text, not n8n's JSON editor: that one marks an empty document as an error, and this field is optional.
+      type: 'string',
+      typeOptions: { rows: 3 },
       default: '',
       placeholder: '{"and": [{"field": "tags", "operator": "hasAny", "value": ["VIP"]}]}',
       description:
