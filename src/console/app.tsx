@@ -37,10 +37,26 @@ const NAV: { route: Route; label: string }[] = [
 ];
 
 function Shell({ session, route }: { session: Session; route: Route }) {
-  // A new screen moves the focus to its heading, so keyboard and screen reader users start there.
+  // A new screen moves the focus to its heading (once it has loaded), so keyboard and screen
+  // reader users start there.
   useEffect(() => {
-    document.querySelector<HTMLElement>('main h1')?.focus();
-  }, [route.name, route.name === 'contact' ? route.id : '']);
+    const main = document.getElementById('main');
+    const focusHeading = () => {
+      const h1 = main?.querySelector<HTMLElement>('h1');
+      h1?.focus();
+      return h1 !== null && h1 !== undefined;
+    };
+    if (!main || focusHeading()) return undefined;
+    const observer = new MutationObserver(() => {
+      if (focusHeading()) observer.disconnect();
+    });
+    observer.observe(main, { childList: true, subtree: true });
+    const timer = setTimeout(() => observer.disconnect(), 10_000);
+    return () => {
+      observer.disconnect();
+      clearTimeout(timer);
+    };
+  }, [route.name, route.name === 'contact' ? route.id : '', route.name === 'merge' ? route.primaryId + route.secondaryId : '']);
   const current = route.name === 'contact' || route.name === 'merge' ? 'contacts' : route.name;
   return (
     <>

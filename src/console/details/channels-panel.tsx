@@ -100,6 +100,7 @@ export function ChannelsPanel({ contact, onChanged }: Props) {
           onSent={() => {
             notify(`Sent the first message: ${sending.name} is connected`);
             setSending(null);
+            void load();
             onChanged();
           }}
         />
@@ -115,6 +116,7 @@ export function ChannelsPanel({ contact, onChanged }: Props) {
               await session.client.removeContactChannel(`id:${contact.id}`, removing.channel.id);
               notify(`Removed ${removing.channel.name}; the messages are kept`);
               setRemoving(null);
+              void load();
               onChanged();
             } catch (e) {
               notify(errorText(e), 'error');

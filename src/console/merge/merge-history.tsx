@@ -79,6 +79,7 @@ export function MergeHistory({ contact, onChanged }: Props) {
                 `Unmerged: ${answer.restored.displayName} is back; ${answer.unmerge.revertedFields.length === 0 ? 'no field' : answer.unmerge.revertedFields.map(label).join(', ')} restored`,
               );
               setUndoing(null);
+              void load();
               onChanged();
             } catch (e) {
               notify(errorText(e), 'error');

@@ -137,6 +137,8 @@ export function MergeScreen({ primaryId, secondaryId }: Props) {
           {tags.length === 0 ? (
             <p class="hint">No tags.</p>
           ) : (
+            <>
+            {tags.some((t) => t.from === 'secondary') && <p class="hint">Green tags come from {secondary.displayName}.</p>}
             <ul class="chips">
               {tags.map((t) => (
                 <li class={t.from === 'secondary' ? 'chip added' : 'chip'}>
@@ -145,6 +147,7 @@ export function MergeScreen({ primaryId, secondaryId }: Props) {
                 </li>
               ))}
             </ul>
+            </>
           )}
         </section>
         <section aria-labelledby="united-channels">
