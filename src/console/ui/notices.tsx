@@ -21,7 +21,10 @@ let nextId = 1;
 export function NoticeProvider({ children }: { children: ComponentChildren }) {
   const [notices, setNotices] = useState<Notice[]>([]);
   const notify = useCallback<Notify>((text, kind = 'info') => {
-    setNotices((list) => [...list.slice(-2), { id: nextId++, text, kind }]);
+    const id = nextId++;
+    setNotices((list) => [...list.slice(-2), { id, text, kind }]);
+    // Information fades after a while; errors stay until dismissed.
+    if (kind === 'info') setTimeout(() => setNotices((list) => list.filter((n) => n.id !== id)), 10_000);
   }, []);
   const dismiss = (id: number) => setNotices((list) => list.filter((n) => n.id !== id));
   return (
