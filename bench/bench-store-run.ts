@@ -2,6 +2,7 @@ import { validateWorkspaceFilter } from '../src/server/services/contact-query-se
 import { createApiKey } from '../src/server/services/api-keys';
 import { seedWorkspace } from '../src/server/seed/seed-writer';
 import { benchClient, expectStatus, percentile, runLoad, type LoadOptions, type LoadResult } from './bench-http';
+import { benchConsoleFirstScreen, consoleBenchAvailable } from './bench-console';
 import { filterCosts, phoneCost, phoneInputs } from './bench-domain';
 import { startBenchStore, type BenchStoreKind } from './bench-stores';
 
@@ -89,6 +90,24 @@ export async function benchStore(kind: BenchStoreKind, s: BenchSettings, log: (l
       return res.text.split('\n').filter((l) => l !== '').length - 1;
     });
     rows.push(row(`POST /v1/contacts/export (every contact, CSV stream)`, 'row', exportRun, `${(exportRun.items / exportRun.ops).toFixed(0)} rows per export`));
+
+    // The console's first screen in headless Chromium, over the same seeded workspace.
+    const noConsole = consoleBenchAvailable();
+    if (noConsole) log(`${kind}: console first screen not measured: ${noConsole}`);
+    else {
+      const c = await benchConsoleFirstScreen(server.url, key);
+      const baseMs = 1000 / baseRate;
+      rows.push({
+        store: kind,
+        operation: 'console first screen (Chromium, signed in)',
+        unit: 'page',
+        rate: 1000 / c.firstScreenMs,
+        p50Ms: c.firstScreenMs,
+        costVsBaseline: c.firstScreenMs / baseMs,
+        note: `over ${seeded.contacts} contacts; with count ${c.withCountMs.toFixed(0)} ms; cached ${c.warmMs.toFixed(0)} ms; ${(c.assetsGzipBytes / 1000).toFixed(1)} kB gzip`,
+      });
+      log(`${kind}: console first screen ${c.firstScreenMs.toFixed(0)} ms (median of ${c.loads} cold loads), with the count ${c.withCountMs.toFixed(0)} ms, cached ${c.warmMs.toFixed(0)} ms`);
+    }
 
     // Writes.
     const single = await runLoad(http(), async (i) => {

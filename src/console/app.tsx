@@ -4,6 +4,8 @@ import { createFetchTransport } from './api/fetch-transport';
 import { errorText } from './api/error-text';
 import { ContactScreen } from './details/contact-screen';
 import { ContactsScreen } from './contacts/contacts-screen';
+import { lastContactsView, resetContactsView } from './contacts/contacts-view';
+import { prefetchFirstPage } from './contacts/first-page-prefetch';
 import { ImportScreen } from './import/import-screen';
 import { MergeScreen } from './merge/merge-screen';
 import { SuggestionsScreen } from './merge/suggestions-screen';
@@ -102,15 +104,19 @@ export function App() {
 
   const signOut = () => {
     forgetApiKey();
+    resetContactsView();
     setSession(null);
     setError(null);
   };
 
   const signIn = async (apiKey: string) => {
     const client = new ContactHubClient(createFetchTransport(apiKey));
+    const view = lastContactsView();
+    if (route.name === 'contacts' && view.draft.conditions.length === 0) {
+      prefetchFirstPage(client, { segmentId: view.segmentId, text: view.text, filter: undefined, sort: view.sort });
+    }
     try {
-      const info = await client.getWorkspace();
-      const catalogue = await loadCatalogue(client);
+      const [info, catalogue] = await Promise.all([client.getWorkspace(), loadCatalogue(client)]);
       storeApiKey(apiKey);
       setError(null);
       setSession(makeSession(client, info, catalogue, signOut));

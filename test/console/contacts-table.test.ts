@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { STORES } from '../support/databases';
-import { eventually, launchBrowser, newContext, screenshot, seriousA11yViolations, signIn } from '../support/console-browser';
+import { eventually, focusedText, launchBrowser, newContext, screenshot, seriousA11yViolations, signIn } from '../support/console-browser';
 import { startTestHub, type TestHub } from '../support/test-hub';
 import { seedConsoleWorkspace } from './console-fixtures';
 
@@ -37,14 +37,14 @@ describe.each(STORES)('console contacts table, filter and bulk actions (%s)', (k
 
     await page.getByRole('button', { name: /^Name/ }).click();
     await page.locator('th[aria-sort="ascending"]', { hasText: 'Name' }).waitFor();
-    await page.waitForFunction(() => document.querySelector('tbody th.name-cell a')?.textContent === 'Ana Souza');
+    await page.locator('tbody tr').first().locator('th.name-cell a', { hasText: /^Ana Souza$/ }).waitFor();
     const sorted = await rowNames(page);
     expect(sorted.slice(0, 4)).toEqual(['Ana Souza', 'Bea Costa', 'Carl Jones', 'Dana White']);
     // Names compare case-insensitively; the two Erins tie on the name.
     expect(sorted.slice(4, 6).sort()).toEqual(['Erin Blake', 'erin BLAKE']);
     await page.getByRole('button', { name: /^Name/ }).click();
     await page.locator('th[aria-sort="descending"]', { hasText: 'Name' }).waitFor();
-    await page.waitForFunction(() => document.querySelector('tbody th.name-cell a')?.textContent === 'Filler 060');
+    await page.locator('tbody tr').first().locator('th.name-cell a', { hasText: /^Filler 060$/ }).waitFor();
   });
 
   it('customises the columns (Name cannot be deselected) and remembers the choice', async () => {
@@ -64,7 +64,7 @@ describe.each(STORES)('console contacts table, filter and bulk actions (%s)', (k
     expect(await headers()).toEqual(expect.arrayContaining(['Name', 'E-mail', 'Country', 'Loyalty tier']));
     expect(await headers()).not.toContain('Phone');
     // Focus went back to the button that opened the dialog.
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Customize columns');
+    expect(await focusedText(page)).toBe('Customize columns');
 
     await page.reload();
     await page.getByRole('heading', { level: 1, name: 'Contacts' }).waitFor();
@@ -133,7 +133,7 @@ describe.each(STORES)('console contacts table, filter and bulk actions (%s)', (k
     // Clear empties the drawer; the inbox stays selected; "All contacts" shows everyone again.
     await drawer.getByRole('button', { name: 'Close filter' }).click();
     await drawer.waitFor({ state: 'detached' });
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Filter');
+    expect(await focusedText(page)).toBe('Filter');
     await inbox.selectOption('');
     await waitForCount(page, '66 contacts');
   });
@@ -179,10 +179,7 @@ describe.each(STORES)('console contacts table, filter and bulk actions (%s)', (k
     const proactive = page.getByRole('switch', { name: 'Proactive messages for Dana White' });
     expect(await proactive.isChecked()).toBe(true);
     await proactive.press('Space');
-    await page.waitForFunction(() => {
-      const el = document.querySelector<HTMLInputElement>('input[aria-label="Proactive messages for Dana White"]');
-      return el !== null && !el.checked;
-    });
+    await page.locator('input[aria-label="Proactive messages for Dana White"]:not(:checked)').waitFor({ state: 'attached' });
     const dana = await eventually(
       async () => (await hub.as('owner').get('/v1/contacts/phone:+447400123457')).data as { proactive: boolean; reactive: boolean },
       (c) => !c.proactive,
@@ -216,12 +213,12 @@ describe.each(STORES)('console contacts table, filter and bulk actions (%s)', (k
     await page.getByRole('button', { name: 'Actions for erin BLAKE', exact: true }).focus();
     await page.keyboard.press('Enter');
     await page.getByRole('menuitem', { name: 'View details' }).waitFor();
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('View details');
+    expect(await focusedText(page)).toBe('View details');
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
     const one = page.getByRole('dialog', { name: 'Delete erin BLAKE?', exact: true });
     await one.waitFor();
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Cancel');
+    expect(await focusedText(page)).toBe('Cancel');
     await one.getByRole('button', { name: 'Delete contact' }).click();
     await waitForCount(page, '1 contact');
     expect(await rowNames(page)).toEqual(['Erin Blake']);

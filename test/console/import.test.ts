@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { STORES } from '../support/databases';
-import { launchBrowser, newContext, screenshot, seriousA11yViolations, signIn } from '../support/console-browser';
+import { focusedId, launchBrowser, newContext, screenshot, seriousA11yViolations, signIn } from '../support/console-browser';
 import { startTestHub, type TestHub } from '../support/test-hub';
 
 jest.setTimeout(180_000);
@@ -40,9 +40,10 @@ describe.each(STORES)('console CSV import (%s)', (kind) => {
     expect(await seriousA11yViolations(page)).toEqual([]);
     await importFile('External code');
     await expect(page.getByTestId('import-summary').textContent()).resolves.toMatch(/^2 contacts created, 0 updated, 0 unchanged, 1 row failed\./);
-    const rows = await page.locator('.import-results tbody tr').evaluateAll((trs) =>
-      trs.map((tr) => Array.from(tr.children).map((td) => (td.textContent ?? '').trim())),
-    );
+    const rows: string[][] = [];
+    for (const tr of await page.locator('.import-results tbody tr').all()) {
+      rows.push((await tr.locator('th, td').allTextContents()).map((t) => t.trim()));
+    }
     expect(rows.map((r) => r.slice(0, 2))).toEqual([
       ['2', 'Created'],
       ['3', 'Failed'],
@@ -50,7 +51,7 @@ describe.each(STORES)('console CSV import (%s)', (kind) => {
     ]);
     expect(rows[1][2]).toMatch(/^phone: "12" is not a valid phone number/);
     // Focus moved to the results, which link to the contacts made.
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('import-results');
+    expect(await focusedId(page)).toBe('import-results');
     expect(await seriousA11yViolations(page)).toEqual([]);
     await screenshot(page, `import-${kind}`);
 

@@ -86,3 +86,13 @@ export async function eventually<T>(read: () => Promise<T>, ok: (value: T) => bo
   }
   return value;
 }
+
+/** The text of the focused element (page code as a string: the tests are typed without the DOM library). */
+export async function focusedText(page: Page): Promise<string | null> {
+  return (await page.evaluate('document.activeElement ? document.activeElement.textContent : null')) as string | null;
+}
+
+/** The id of the focused element. */
+export async function focusedId(page: Page): Promise<string | null> {
+  return (await page.evaluate('document.activeElement ? document.activeElement.id : null')) as string | null;
+}

@@ -3,10 +3,11 @@ import type { ContactHubClient } from '../../client/contact-hub-client';
 import type { ListAnswer } from '../../client/api-types';
 import type { TagInfo } from '../api/hub-types';
 
-/** Catalogue tags whose name contains `search` (GET /v1/tags?search=…), for type-to-search suggestions. */
-export function useTagSuggestions(client: ContactHubClient, search: string, limit = 20): string[] {
+/** Catalogue tags whose name contains `search` (GET /v1/tags?search=…), for type-to-search suggestions; none while not enabled. */
+export function useTagSuggestions(client: ContactHubClient, search: string, limit = 20, enabled = true): string[] {
   const [names, setNames] = useState<string[]>([]);
   useEffect(() => {
+    if (!enabled) return undefined;
     let live = true;
     const timer = setTimeout(async () => {
       try {
@@ -20,6 +21,6 @@ export function useTagSuggestions(client: ContactHubClient, search: string, limi
       live = false;
       clearTimeout(timer);
     };
-  }, [search]);
+  }, [search, enabled]);
   return names;
 }

@@ -4,12 +4,13 @@ import type { ListAnswer } from '../../client/api-types';
 import { errorText } from '../api/error-text';
 import type { Contact } from '../api/hub-types';
 import { selectionBody, type ContactQuery } from './contact-query';
+import { takePrefetchedPage } from './first-page-prefetch';
+import { PAGE_SIZE } from './page-size';
 
-export const PAGE_SIZE = 50;
 
 export interface ContactList {
   contacts: Contact[];
-  /** How many contacts the query matches (POST /v1/contacts/count). */
+  /** How many contacts the query matches (POST /v1/contacts/count); null until counted. */
   total: number | null;
   hasMore: boolean;
   loading: boolean;
@@ -39,15 +40,18 @@ export function useContactList(client: ContactHubClient, query: ContactQuery): C
     const timer = setTimeout(async () => {
       const selection = selectionBody(query);
       try {
-        const [page, count] = await Promise.all([
-          client.searchContacts({ ...selection, sort: query.sort, limit: PAGE_SIZE }) as unknown as Promise<ListAnswer<Contact>>,
-          client.countContacts(selection) as Promise<{ count: number }>,
-        ]);
+        // The page first, so the rows show as soon as they can; the count follows.
+        const page = await (takePrefetchedPage(query) ??
+          (client.searchContacts({ ...selection, sort: query.sort, limit: PAGE_SIZE }) as unknown as Promise<ListAnswer<Contact>>));
         if (mine !== seq.current) return;
         setContacts(page.data);
         setCursor(page.nextCursor ?? null);
-        setTotal(count.count);
+        setTotal(null);
         setError(null);
+        setLoading(false);
+        const count = (await client.countContacts(selection)) as { count: number };
+        if (mine !== seq.current) return;
+        setTotal(count.count);
       } catch (e) {
         if (mine !== seq.current) return;
         setContacts([]);

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { extname, join, relative, sep } from 'node:path';
+import { dirname, extname, join, relative, sep } from 'node:path';
 
 /** One file of the built console, with the compressed copies the build wrote beside it. */
 export interface ConsoleAsset {
@@ -27,13 +27,31 @@ const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.woff2': 'font/woff2',
 };
 
+const PACKAGE_NAME = 'n8n-nodes-contact-hub';
+
+function isPackageRoot(dir: string): boolean {
+  try {
+    return (JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name?: string }).name === PACKAGE_NAME;
+  } catch {
+    return false;
+  }
+}
+
 /**
- * Where `npm run build` writes the console: `dist/console` of the package, found from the
- * compiled server (`dist/src/server/console`) and from its TypeScript source (`src/server/console`).
+ * Where `npm run build` writes the console: `dist/console` of the package, found by walking up
+ * from this file to the package root (from the compiled `dist/src/server/console`, the TypeScript
+ * source under ts-jest, or the benchmark's `.bench/` build alike).
  */
 export function defaultConsoleDir(): string | null {
-  const candidates = [join(__dirname, '..', '..', '..', 'console'), join(__dirname, '..', '..', '..', 'dist', 'console')];
-  return candidates.find((dir) => existsSync(join(dir, 'index.html'))) ?? null;
+  let dir = __dirname;
+  for (let i = 0; i < 6; i++) {
+    if (isPackageRoot(dir)) {
+      const built = join(dir, 'dist', 'console');
+      return existsSync(join(built, 'index.html')) ? built : null;
+    }
+    dir = dirname(dir);
+  }
+  return null;
 }
 
 function filesUnder(dir: string): string[] {
