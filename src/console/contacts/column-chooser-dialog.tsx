@@ -26,10 +26,10 @@ export function ColumnChooserDialog({ columns, chosen, onSave, onClose }: Props)
           <label class="check">
             <input type="checkbox" checked disabled aria-describedby="name-always" />
             Name
+            <span id="name-always" class="hint">
+              (always shown)
+            </span>
           </label>
-          <span id="name-always" class="hint">
-            Always shown
-          </span>
           {columns.map((c) => (
             <label class="check">
               <input
