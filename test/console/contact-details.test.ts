@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import type { Contact } from '../../src/domain/contact';
 import { STORES } from '../support/databases';
-import { focusedId, focusedText, launchBrowser, newContext, screenshot, seriousA11yViolations, signIn } from '../support/console-browser';
+import { eventually, focusedId, focusedText, launchBrowser, newContext, screenshot, seriousA11yViolations, signIn } from '../support/console-browser';
 import { startTestHub, type TestHub } from '../support/test-hub';
 import { seedConsoleWorkspace, type ConsoleFixture } from './console-fixtures';
 
@@ -37,7 +37,7 @@ describe.each(STORES)('console contact details (%s)', (kind) => {
     await page.getByRole('link', { name: 'Carl Jones' }).click();
     await page.getByRole('heading', { level: 1, name: 'Carl Jones' }).waitFor();
     await page.getByRole('img', { name: 'United Kingdom' }).waitFor();
-    expect(await focusedText(page)).toBe('Carl Jones');
+    expect(await eventually(() => focusedText(page), (v) => v === 'Carl Jones')).toBe('Carl Jones');
 
     await page.getByRole('button', { name: 'Edit name' }).click();
     await page.getByLabel('First name', { exact: true }).first().fill('Carlos');
@@ -55,7 +55,7 @@ describe.each(STORES)('console contact details (%s)', (kind) => {
     await phoneError.waitFor();
     expect(await phoneError.textContent()).toMatch(/not a valid phone number/);
     expect(await form.getByLabel('Phone').getAttribute('aria-invalid')).toBe('true');
-    expect(await focusedId(page)).toBe('field-phone');
+    expect(await eventually(() => focusedId(page), (v) => v === 'field-phone')).toBe('field-phone');
     expect(await seriousA11yViolations(page)).toEqual([]);
     await screenshot(page, `contact-profile-error-${kind}`);
     expect((await carl()).customFields.score).toBe(75);
@@ -145,7 +145,7 @@ describe.each(STORES)('console contact details (%s)', (kind) => {
     await page.getByRole('tab', { name: 'Messages' }).focus();
     await page.keyboard.press('ArrowRight');
     await page.getByRole('tab', { name: 'Channels', selected: true }).waitFor();
-    expect(await focusedText(page)).toBe('Channels');
+    expect(await eventually(() => focusedText(page), (v) => v === 'Channels')).toBe('Channels');
     await page.keyboard.press('Home');
     await page.getByRole('tab', { name: 'Profile', selected: true }).waitFor();
   });

@@ -66,7 +66,7 @@ describe.each(STORES)('console contacts table, filter and bulk actions (%s)', (k
     expect(await headers()).toEqual(expect.arrayContaining(['Name', 'E-mail', 'Country', 'Loyalty tier']));
     expect(await headers()).not.toContain('Phone');
     // Focus went back to the button that opened the dialog.
-    expect(await focusedText(page)).toBe('Customize columns');
+    expect(await eventually(() => focusedText(page), (v) => v === 'Customize columns')).toBe('Customize columns');
 
     await page.reload();
     await page.getByRole('heading', { level: 1, name: 'Contacts' }).waitFor();
@@ -135,7 +135,7 @@ describe.each(STORES)('console contacts table, filter and bulk actions (%s)', (k
     // Clear empties the drawer; the inbox stays selected; "All contacts" shows everyone again.
     await drawer.getByRole('button', { name: 'Close filter' }).click();
     await drawer.waitFor({ state: 'detached' });
-    expect(await focusedText(page)).toBe('Filter');
+    expect(await eventually(() => focusedText(page), (v) => v === 'Filter')).toBe('Filter');
     await inbox.selectOption('');
     await waitForCount(page, '66 contacts');
   });
@@ -215,12 +215,13 @@ describe.each(STORES)('console contacts table, filter and bulk actions (%s)', (k
     await page.getByRole('button', { name: 'Actions for erin BLAKE', exact: true }).focus();
     await page.keyboard.press('Enter');
     await page.getByRole('menuitem', { name: 'View details' }).waitFor();
-    expect(await focusedText(page)).toBe('View details');
+    // The menu takes the focus once it is on screen.
+    expect(await eventually(() => focusedText(page), (t) => t === 'View details')).toBe('View details');
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
     const one = page.getByRole('dialog', { name: 'Delete erin BLAKE?', exact: true });
     await one.waitFor();
-    expect(await focusedText(page)).toBe('Cancel');
+    expect(await eventually(() => focusedText(page), (t) => t === 'Cancel')).toBe('Cancel');
     await one.getByRole('button', { name: 'Delete contact' }).click();
     await waitForCount(page, '1 contact');
     expect(await rowNames(page)).toEqual(['Erin Blake']);

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { STORES } from '../support/databases';
-import { focusedId, launchBrowser, newContext, screenshot, seriousA11yViolations, signIn } from '../support/console-browser';
+import { eventually, focusedId, launchBrowser, newContext, screenshot, seriousA11yViolations, signIn } from '../support/console-browser';
 import { startTestHub, type TestHub } from '../support/test-hub';
 
 jest.setTimeout(180_000);
@@ -51,7 +51,7 @@ describe.each(STORES)('console CSV import (%s)', (kind) => {
     ]);
     expect(rows[1][2]).toMatch(/^phone: "12" is not a valid phone number/);
     // Focus moved to the results, which link to the contacts made.
-    expect(await focusedId(page)).toBe('import-results');
+    expect(await eventually(() => focusedId(page), (v) => v === 'import-results')).toBe('import-results');
     expect(await seriousA11yViolations(page)).toEqual([]);
     await screenshot(page, `import-${kind}`);
 
