@@ -6,9 +6,9 @@ const communityNodes = n8nCommunityNodesPlugin.configs.recommendedWithoutN8nClou
 
 export default tseslint.config(
   { ignores: ['dist/**', 'dist-demo/**', 'node_modules/**', 'coverage/**', '.contact-hub/**', '.tools/**', '.e2e/**', 'artifacts/**', '**/*.js', '**/*.mjs'] },
-  ...tseslint.configs.recommended.map((c) => ({ ...c, files: ['**/*.ts'] })),
+  ...tseslint.configs.recommended.map((c) => ({ ...c, files: ['**/*.ts', '**/*.tsx', '**/*.mts'] })),
   {
-    files: ['**/*.ts'],
+    files: ['**/*.ts', '**/*.tsx', '**/*.mts'],
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],

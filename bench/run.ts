@@ -3,6 +3,7 @@ import os from 'node:os';
 import { join } from 'node:path';
 import { createApiKey } from '../src/server/services/api-keys';
 import { benchClient } from './bench-http';
+import { benchConsoleFirstScreen, consoleBenchAvailable } from './bench-console';
 import { benchExport } from './bench-export';
 import { benchSegments } from './bench-segments';
 import { postgresReachable, postgresUrl, startBenchStore } from './bench-stores';
@@ -17,7 +18,7 @@ import { seedContacts } from './seed-contacts';
  *   --contacts N         contacts seeded on PostgreSQL (default 10,000; the issue's figures: 1,000,000)
  *   --pglite-contacts N  contacts seeded on the embedded store (default: the smaller of N and 100,000)
  *   --stores a,b         pglite, postgres (default both; PostgreSQL when it answers at DATABASE_URL)
- *   --only a,b           sections to run (default all): segments, export
+ *   --only a,b           sections to run (default all): segments, export, console
  *   --runs N             API runs per query for percentiles (default 30)
  *   --out DIR            where bench.md and bench.svg are written (default bench-results/)
  */
@@ -77,6 +78,11 @@ async function benchStoreKind(kind: StoreKind, opts: Options, log: (l: string) =
         );
       }
       if (want('export')) figures.push(...(await benchExport({ store: kind, db: store.server.db, url: store.server.url, apiKey: key, auth, contacts, log })));
+      if (want('console')) {
+        const missing = consoleBenchAvailable();
+        if (missing) log(`${kind}: console not measured: ${missing}`);
+        else figures.push(...consoleFigures(kind, contacts, await benchConsoleFirstScreen(store.server.url, key), log));
+      }
     } finally {
       client.close();
     }
@@ -84,6 +90,16 @@ async function benchStoreKind(kind: StoreKind, opts: Options, log: (l: string) =
   } finally {
     await store.close();
   }
+}
+
+/** The console's first screen against its 1 s budget, and its compressed assets against 200 kB. */
+function consoleFigures(store: StoreKind, contacts: number, r: Awaited<ReturnType<typeof benchConsoleFirstScreen>>, log: (l: string) => void): Figure[] {
+  log(`${store} console: first screen ${r.firstScreenMs.toFixed(0)} ms (with count ${r.withCountMs.toFixed(0)} ms, cached assets ${r.warmMs.toFixed(0)} ms), assets ${(r.assetsGzipBytes / 1000).toFixed(1)} kB gzip`);
+  const section = `Console at ${contacts.toLocaleString('en')} contacts`;
+  return [
+    { section, store, what: 'first screen (table with rows), median', value: r.firstScreenMs, unit: 'ms', against: 'budget', baseline: 1000, kind: 'time', target: 1 },
+    { section, store, what: 'assets, gzip', value: r.assetsGzipBytes / 1000, unit: 'kB', against: 'budget', baseline: 200, kind: 'time', target: 1 },
+  ];
 }
 
 async function main(): Promise<void> {

@@ -1,10 +1,9 @@
 import { z } from 'zod/v4';
-import { type CustomFieldValue, PROFILE_FIELDS, type ProfileField } from '../contact';
+import { PROFILE_FIELDS, type ProfileField } from '../contact';
 import { type ErrorDetail, validationErrors } from '../errors';
+import { MERGE_SOURCES, type MergeSource } from './merge-source';
 
-/** Which contact's value a merge keeps for one field. */
-export const MERGE_SOURCES = ['primary', 'secondary'] as const;
-export type MergeSource = (typeof MERGE_SOURCES)[number];
+export { MERGE_SOURCES, defaultMergeSource, hasValue, resolveMergeSource, type MergeSource } from './merge-source';
 
 /**
  * The caller's choices: for each standard profile field and each custom field key, which
@@ -117,26 +116,4 @@ export function parseMergeChoices(input: unknown, customFieldKeys?: Iterable<str
     if (details.length > 0) throw validationErrors(details);
   }
   return choices;
-}
-
-/** True when a field value counts as "having a value" for the default rule (anything but null/absent). */
-export function hasValue(value: CustomFieldValue | undefined): boolean {
-  return value !== null && value !== undefined;
-}
-
-/**
- * The default source of a field: the primary's value when it has one, else the secondary's.
- * A boolean (`proactive`, `reactive`, boolean custom fields) always counts as a value, so the
- * primary's boolean wins by default.
- */
-export function defaultMergeSource(primaryValue: CustomFieldValue | undefined): MergeSource {
-  return hasValue(primaryValue) ? 'primary' : 'secondary';
-}
-
-/** The source a merge uses for a field: the caller's choice, else the default rule. */
-export function resolveMergeSource(
-  primaryValue: CustomFieldValue | undefined,
-  choice: MergeSource | undefined,
-): MergeSource {
-  return choice ?? defaultMergeSource(primaryValue);
 }

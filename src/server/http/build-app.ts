@@ -5,6 +5,7 @@ import { requestHash, checkIdempotencyKey, claimIdempotencyKey, completeIdempote
 import type { Hub } from '../hub';
 import { authenticate } from './authenticate';
 import { registerBodyParsers } from './body-parsers';
+import { registerConsole } from '../console/console-plugin';
 import type { AuthContext } from './auth-context';
 import { notFoundBody, toErrorResponse } from './error-response';
 import type { AnyRoute, RouteResult } from './route';
@@ -68,6 +69,9 @@ export function buildApp(hub: Hub, routes: readonly AnyRoute[], logger: Logger):
   app.setNotFoundHandler((request, reply) => {
     void reply.code(404).send(notFoundBody(request.method, request.url));
   });
+
+  // The console for people (SPEC §7): static files at /console, no API key needed to load them.
+  registerConsole(app);
 
   for (const route of routes) {
     app.route({
